@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Each test file gets its own database (see src/db/test-db.ts); files run in parallel forks,
+// two at a time on a 2-core machine.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
