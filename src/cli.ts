@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { registerServeCommands } from './commands/serve.ts';
+import { registerDatabaseCommands } from './commands/database.ts';
+import { registerKeyCommands } from './commands/keys.ts';
+import { registerAuditCommands } from './modules/audit/cli.ts';
+import { registerAuthCommands } from './modules/auth/cli.ts';
+import { registerUdiCommands } from './modules/udi/cli.ts';
+import { registerEdiCommands } from './modules/edi/cli.ts';
+
+/** `lotline …`: every command of every module, with `--json` output and exit codes 0 / 1 / 2. */
+export function buildCli(): Command {
+  const program = new Command('lotline')
+    .description('Lotline — order management for medical-device makers and distributors')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  registerServeCommands(program);
+  registerDatabaseCommands(program);
+  registerKeyCommands(program);
+  registerAuditCommands(program);
+  registerAuthCommands(program);
+  registerUdiCommands(program);
+  registerEdiCommands(program);
+  return program;
+}
+
+try {
+  await buildCli().parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // --help and --version end "with an error" of code 0; bad arguments are invalid input (2).
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    console.error(e);
+    process.exitCode = 1;
+  }
+}

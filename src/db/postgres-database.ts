@@ -1,0 +1,66 @@
+import pg from 'pg';
+import type { Database, QueryResult, Sql, TransactionOptions } from './types.ts';
+import { typeParsers } from './type-parsers.ts';
+import { assertOutsideTransaction, runInTransactionScope } from './transaction-guard.ts';
+import { beginStatement, withRetries } from './retry.ts';
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    return typeParsers[oid] ?? pg.types.getTypeParser(oid, format);
+  },
+};
+
+const adapt = (q: pg.Pool | pg.PoolClient): Sql => ({
+  async query<R>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    const res = await q.query(text, params as unknown[]);
+    return { rows: res.rows as R[], rowCount: res.rowCount ?? res.rows.length };
+  },
+  async exec(script: string): Promise<void> {
+    await q.query(script); // no parameters → simple query protocol, several statements allowed
+  },
+});
+
+/** A PostgreSQL server through a `pg` pool. */
+export function openPostgres(connectionString: string, opts: { max?: number } = {}): Database & { pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, types });
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', () => {});
+  const direct = adapt(pool);
+  return {
+    kind: 'postgres',
+    pool,
+    query(text, params) {
+      assertOutsideTransaction('query');
+      return direct.query(text, params);
+    },
+    exec(script) {
+      assertOutsideTransaction('exec');
+      return direct.exec(script);
+    },
+    transaction<T>(fn: (tx: Sql) => Promise<T>, o: TransactionOptions = {}): Promise<T> {
+      assertOutsideTransaction('transaction');
+      return withRetries(o.retries ?? 3, async () => {
+        const client = await pool.connect();
+        let broken: unknown;
+        try {
+          await client.query(beginStatement(o));
+          const result = await runInTransactionScope(() => fn(adapt(client)));
+          await client.query('COMMIT');
+          return result;
+        } catch (e) {
+          try {
+            await client.query('ROLLBACK');
+          } catch (rollbackError) {
+            broken = rollbackError;
+          }
+          throw e;
+        } finally {
+          client.release(broken instanceof Error ? broken : undefined);
+        }
+      });
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** Configuration comes from the environment only (DESIGN.md §6). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  logLevel: string;
+  bodyLimitBytes: number;
+  sessionHours: number;
+  secureCookies: boolean;
+  encryptionKeys: string | undefined;
+  encryptionKeyFile: string | undefined;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.LOTLINE_DATA_DIR || './data',
+    adminPassword: env.LOTLINE_ADMIN_PASSWORD || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimitBytes: intFrom(env, 'LOTLINE_BODY_LIMIT', 1024 * 1024),
+    sessionHours: intFrom(env, 'LOTLINE_SESSION_HOURS', 12),
+    secureCookies: env.LOTLINE_SECURE_COOKIES === '1',
+    encryptionKeys: env.LOTLINE_ENCRYPTION_KEYS || undefined,
+    encryptionKeyFile: env.LOTLINE_KEY_FILE || undefined,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Database } from './db/types.ts';
+import { openDatabase } from './db/open-database.ts';
+import { migrate } from './db/migrate.ts';
+import type { Config } from './platform/config.ts';
+import type { FieldCrypto } from './platform/crypto/field-crypto.ts';
+import { loadFieldCrypto } from './platform/crypto/load-keyring.ts';
+import type { SensitiveColumn } from './platform/crypto/rotate-keys.ts';
+import type { EventHandler } from './platform/outbox/outbox-worker.ts';
+import { PARTY_SENSITIVE_COLUMNS } from './modules/parties/sensitive-columns.ts';
+
+export interface Runtime {
+  config: Config;
+  db: Database;
+  crypto: FieldCrypto;
+  close(): Promise<void>;
+}
+
+/** Every column that holds ciphertext, for key rotation. */
+export const SENSITIVE_COLUMNS: readonly SensitiveColumn[] = [...PARTY_SENSITIVE_COLUMNS];
+
+/** Handlers the outbox worker runs; modules add theirs here. */
+export const eventHandlers = (_rt: Pick<Runtime, 'db' | 'config' | 'crypto'>): EventHandler[] => [];
+
+export const EMBEDDED_WARNING =
+  'embedded database (PGlite): for trials and small single-site use only — it runs without fsync and ' +
+  'in one process. Set DATABASE_URL to a PostgreSQL server for production.';
+
+/** Opens the database (embedded or server), applies migrations and loads the field keys. */
+export async function openRuntime(
+  config: Config,
+  log: { warn(msg: string): void } = console,
+  opts: { migrate?: boolean } = {},
+): Promise<Runtime> {
+  if (!config.databaseUrl) log.warn(`warning: ${EMBEDDED_WARNING}`);
+  const db = await openDatabase(config);
+  try {
+    if (opts.migrate !== false) await migrate(db);
+    const crypto = loadFieldCrypto(config, (m) => log.warn(`warning: ${m}`));
+    return { config, db, crypto, close: () => db.close() };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
