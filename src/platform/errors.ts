@@ -33,6 +33,20 @@ export const ERROR_CODES = {
   DATABASE_UNAVAILABLE: { status: 503, note: 'the database cannot be reached' },
   INTERNAL: { status: 500, note: 'an unexpected failure; the request id finds it in the log' },
 
+  // --- master data and compliance --------------------------------------------------------------
+  GTIN_INVALID: { status: 400, note: 'a GTIN has the wrong length, non-digits or a wrong check digit' },
+  GTIN_TAKEN: { status: 409, note: 'the GTIN is already a packaging level of another device or level' },
+  REGISTRATION_EXPIRED: { status: 422, note: 'the device’s NMPA registration certificate has expired on the date asked' },
+  REGISTRATION_MISSING: { status: 422, note: 'a class II/III device has no registration certificate number' },
+  LICENCE_MISSING: { status: 422, note: 'the customer holds no licence that covers the device class' },
+  LICENCE_EXPIRED: { status: 422, note: 'the customer’s licence has expired (or is not yet valid) on the date asked' },
+  LICENCE_SCOPE: { status: 422, note: 'the customer’s licence does not cover the device class or category code' },
+  STORAGE_MISMATCH: { status: 422, note: 'a zone’s storage condition does not match the device (cold chain …)' },
+  PRICE_NOT_FOUND: { status: 422, note: 'no price list or contract gives a price for the device, customer and date' },
+  PRICE_BELOW_FLOOR: { status: 422, note: 'a price is below the device’s floor price' },
+  IMPORT_FAILED: { status: 422, note: 'an import in all-or-nothing mode had rows in error; nothing was imported' },
+  IMPORT_FORMAT: { status: 400, note: 'an import file is not CSV/XLSX, or lacks a required column' },
+
   // --- UDI / barcode scans ---------------------------------------------------------------------
   SCAN_EMPTY: { status: 400, note: 'the scan holds no data' },
   SCAN_UNKNOWN_FORMAT: { status: 400, note: 'the scan is neither a GS1 element string nor HIBCC' },
