@@ -1,11 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { isDomainError } from './platform/errors.ts';
+import { exitCodeFor } from './platform/cli/run-command.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerKeyCommands } from './commands/keys.ts';
 import { registerAuditCommands } from './modules/audit/cli.ts';
 import { registerAuthCommands } from './modules/auth/cli.ts';
-import { registerUdiCommands } from './modules/udi/cli.ts';
-import { registerEdiCommands } from './modules/edi/cli.ts';
 
 /** `lotline …`: every command of every module, with `--json` output and exit codes 0 / 1 / 2. */
 export function buildCli(): Command {
@@ -19,8 +19,6 @@ export function buildCli(): Command {
   registerKeyCommands(program);
   registerAuditCommands(program);
   registerAuthCommands(program);
-  registerUdiCommands(program);
-  registerEdiCommands(program);
   return program;
 }
 
@@ -30,6 +28,9 @@ try {
   if (e instanceof CommanderError) {
     // --help and --version end "with an error" of code 0; bad arguments are invalid input (2).
     process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (isDomainError(e)) {
+    process.stderr.write(`error ${e.code}: ${e.message}\n`);
+    process.exitCode = exitCodeFor(e);
   } else {
     console.error(e);
     process.exitCode = 1;

@@ -8,13 +8,14 @@ import type { App } from '../../src/platform/http/create-server.ts';
 
 export const TEST_PASSWORD = 'test-pass-12345';
 
-export const testCrypto = (): FieldCrypto => createFieldCrypto(parseKeyring(generateKeyLine('test1')));
 
 export interface TestApp {
   url: string;
   db: TestDatabase;
   app: App;
   crypto: FieldCrypto;
+  /** The key line behind `crypto` (`test1:<base64>`), for key-rotation tests. */
+  keyLine: string;
   config: Config;
   /** Creates a user with the given role(s) and returns a signed-in HTTP client for it. */
   userClient(role: string | string[], opts?: { organisationId?: string; username?: string }): Promise<HttpClient>;
@@ -81,7 +82,8 @@ let userSeq = 0;
 export async function startTestApp(): Promise<TestApp> {
   const db = await createTestDatabase();
   const config: Config = { ...loadConfig({}), port: 0, logLevel: 'silent' };
-  const crypto = testCrypto();
+  const keyLine = generateKeyLine('test1');
+  const crypto = createFieldCrypto(parseKeyring(keyLine));
   const app = await buildApp({ db, config, crypto }, { logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -89,6 +91,7 @@ export async function startTestApp(): Promise<TestApp> {
     db,
     app,
     crypto,
+    keyLine,
     config,
     async userClient(role, opts = {}) {
       const roles = Array.isArray(role) ? role : [role];
