@@ -1,6 +1,6 @@
-import { prepareTestTemplate } from '../src/db/test-db.ts';
+import { dropAbandonedTestDatabases } from '../src/db/test-db.ts';
 
-/** Migrates the template database once; every test file then copies it (src/db/test-db.ts). */
+/** Clears test databases left on the PostgreSQL server by runs that died; templates are built lazily. */
 export default async function setup(): Promise<void> {
-  await prepareTestTemplate();
+  await dropAbandonedTestDatabases();
 }

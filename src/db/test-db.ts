@@ -32,8 +32,14 @@ async function adminClient(url: string): Promise<pg.Client> {
   return client;
 }
 
-/** Builds the template once per migration set (called from vitest's global setup). */
-export async function prepareTestTemplate(databaseUrl = process.env.DATABASE_URL): Promise<void> {
+let prepared: Promise<void> | undefined;
+
+/** Builds the template once per migration set; the first test file that needs it builds it. */
+export function prepareTestTemplate(databaseUrl = process.env.DATABASE_URL): Promise<void> {
+  return (prepared ??= buildTemplate(databaseUrl));
+}
+
+async function buildTemplate(databaseUrl: string | undefined): Promise<void> {
   if (databaseUrl) {
     const admin = await adminClient(databaseUrl);
     try {
@@ -47,7 +53,6 @@ export async function prepareTestTemplate(databaseUrl = process.env.DATABASE_URL
         await db.close();
         await admin.query(`ALTER DATABASE ${name}_building RENAME TO ${name}`);
       }
-      await dropAbandonedTestDatabases(admin);
     } finally {
       await admin.end();
     }
@@ -66,7 +71,9 @@ export async function prepareTestTemplate(databaseUrl = process.env.DATABASE_URL
 }
 
 /** Test databases are named after the process that made them; those of dead processes go. */
-async function dropAbandonedTestDatabases(admin: pg.Client): Promise<void> {
+export async function dropAbandonedTestDatabases(databaseUrl = process.env.DATABASE_URL): Promise<void> {
+  if (!databaseUrl) return;
+  const admin = await adminClient(databaseUrl);
   const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'lotline_t\\_%'`);
   for (const { datname } of rows) {
     const pid = Number(datname.split('_')[2]);
@@ -79,11 +86,13 @@ async function dropAbandonedTestDatabases(admin: pg.Client): Promise<void> {
     }
     if (!alive) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   }
+  await admin.end();
 }
 
 let counter = 0;
 
 export async function createTestDatabase(databaseUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+  await prepareTestTemplate(databaseUrl);
   if (databaseUrl) {
     const name = `lotline_t_${process.pid}_${Date.now().toString(36)}${counter++}`;
     const admin = await adminClient(databaseUrl);
@@ -115,7 +124,6 @@ export async function createTestDatabase(databaseUrl = process.env.DATABASE_URL)
     };
   }
   const file = pgliteTemplateFile();
-  if (!fs.existsSync(file)) await prepareTestTemplate(undefined);
   const db = await openPglite({ loadDataDir: new Blob([fs.readFileSync(file)]) });
   return { ...db, url: null };
 }
