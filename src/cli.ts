@@ -6,6 +6,7 @@ import { registerDatabaseCommands } from './commands/database.ts';
 import { registerKeyCommands } from './commands/keys.ts';
 import { registerAuditCommands } from './modules/audit/cli.ts';
 import { registerAuthCommands } from './modules/auth/cli.ts';
+import { registerUdiCommands } from './modules/udi/cli.ts';
 
 /** `lotline …`: every command of every module, with `--json` output and exit codes 0 / 1 / 2. */
 export function buildCli(): Command {
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   registerKeyCommands(program);
   registerAuditCommands(program);
   registerAuthCommands(program);
+  registerUdiCommands(program);
   return program;
 }
 
