@@ -1,0 +1,86 @@
+import type { Work } from '../../platform/unit-of-work.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { decide, evolve, type OrderCommand, type OrderEvent, type OrderState } from './order-machine.ts';
+import { deriveOrderStatus } from './order-status.ts';
+import { loadOrderState, type OrderHead } from './load-order-state.ts';
+import { saveVersion } from './order-snapshot.ts';
+
+export type HoldOrigin = Record<string, unknown>;
+
+/** Writes one event's effect on the order's tables. */
+async function persist(w: Work, head: OrderHead, e: OrderEvent, origin: HoldOrigin): Promise<void> {
+  const q = (sql: string, params: unknown[]) => w.tx.query(sql, params);
+  switch (e.type) {
+    case 'order.submitted':
+      await q(`UPDATE orders SET lifecycle = 'submitted', submitted_at = now() WHERE id = $1`, [head.id]);
+      await saveVersion(w.tx, head.id, head.version, 'submitted', w.actor.name);
+      return;
+    case 'order.hold_placed':
+      await q('INSERT INTO order_holds (id, order_id, hold_type, reason, origin, placed_by) VALUES ($1, $2, $3, $4, $5, $6)', [
+        e.holdId, head.id, e.holdType, e.reason, JSON.stringify(origin), w.actor.name,
+      ]);
+      return;
+    case 'order.hold_released':
+      await q(`UPDATE order_holds SET status = 'released', released_at = now(), released_by = $2, release_note = $3 WHERE id = $1`, [
+        e.holdId, w.actor.name, e.comment ?? null,
+      ]);
+      return;
+    case 'order.confirmed':
+      await q(`UPDATE orders SET lifecycle = 'confirmed', confirmed_at = now() WHERE id = $1`, [head.id]);
+      return;
+    case 'order.cancelled':
+      await q(`UPDATE orders SET lifecycle = 'cancelled', cancel_reason = $2 WHERE id = $1`, [head.id, e.reason]);
+      await q('UPDATE order_lines SET qty_cancelled = qty_ordered - qty_shipped WHERE order_id = $1', [head.id]);
+      return;
+    case 'order.line_cancelled':
+      await q('UPDATE order_lines SET qty_cancelled = qty_cancelled + $3 WHERE order_id = $1 AND line_no = $2', [head.id, e.lineNo, e.quantity]);
+      return;
+    case 'order.amended':
+      return; // the amend use case rewrites the lines and saves the version itself
+    case 'order.closed':
+      await q(`UPDATE orders SET lifecycle = 'closed' WHERE id = $1`, [head.id]);
+      return;
+    default: {
+      const never: never = e;
+      throw new Error(`unhandled event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * The shell around the pure state machine: lock and load the order, decide, write each event's
+ * effect with its audit record and outbox event, store the derived status. Returns the new state.
+ */
+export async function applyOrderCommands(
+  w: Work,
+  orderId: string,
+  commands: ReadonlyArray<OrderCommand & { origin?: HoldOrigin; reason?: string }>,
+): Promise<{ head: OrderHead; state: OrderState; events: OrderEvent[] }> {
+  const { head, state: initial } = await loadOrderState(w.tx, w.actor, orderId);
+  let state = initial;
+  const all: OrderEvent[] = [];
+  for (const command of commands) {
+    const events = decide(command, state);
+    for (const e of events) {
+      await persist(w, head, e, command.origin ?? {});
+      state = evolve(state, e);
+      w.audit({ entityType: 'order', entityId: orderId, action: e.type.slice('order.'.length), changes: eventChanges(e) });
+      w.emit({ topic: e.type, entityType: 'order', entityId: orderId, payload: { number: head.number, ...eventChanges(e) } });
+    }
+    all.push(...events);
+  }
+  const status = deriveOrderStatus({ lifecycle: state.lifecycle, openHolds: state.holds.filter((h) => h.open).length, lines: state.lines });
+  if (status !== head.status) {
+    await w.tx.query('UPDATE orders SET status = $2, updated_at = now(), updated_by = $3 WHERE id = $1', [orderId, status, w.actor.name]);
+    w.audit({ entityType: 'order', entityId: orderId, action: 'status', changes: { status: { old: head.status, new: status } } });
+    w.emit({ topic: 'order.status_changed', entityType: 'order', entityId: orderId, payload: { number: head.number, from: head.status, to: status } });
+  }
+  return { head: { ...head, lifecycle: state.lifecycle, status }, state, events: all };
+}
+
+const eventChanges = (e: OrderEvent): Record<string, unknown> => {
+  const { type: _t, ...rest } = e;
+  return rest;
+};
+
+export const newHoldId = (): string => uuidv7();

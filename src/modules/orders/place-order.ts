@@ -1,0 +1,59 @@
+import type { Work } from '../../platform/unit-of-work.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Channel, OrderInput } from './order-input.ts';
+import type { IntakeAlert } from './intake-alerts.ts';
+import { applyOrderCommands } from './apply-order-command.ts';
+import { intakeHolds, prepareOrderContent, writeOrderContent } from './order-content.ts';
+import type { OrderCommand } from './order-machine.ts';
+
+export interface PlaceOrderContext {
+  channel: Channel;
+  /** 'YYYY-MM-DD', the business day of intake */
+  today: string;
+  source?: { type: string; ref: string };
+}
+
+export interface PlacedOrder {
+  id: string;
+  number: string;
+  status: string;
+  alerts: Array<Pick<IntakeAlert, 'code' | 'severity' | 'lineNo' | 'en' | 'zh'>>;
+  holds: Array<{ type: string; reason: string }>;
+}
+
+/**
+ * The one way an order enters Lotline, whatever the channel: hard errors refuse it naming the
+ * field; then it is priced, checked (alerts, compliance), stored with its lines, and — unless
+ * kept as a draft — submitted, put on hold where a check failed, or confirmed.
+ */
+export async function placeOrder(w: Work, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
+  const content = await prepareOrderContent(w.tx, input, ctx);
+  const { facts } = content;
+  const id = uuidv7();
+  const seq = (await w.tx.query<{ n: number }>(`SELECT nextval('order_number_seq') AS n`)).rows[0]!.n;
+  const number = `SO-${ctx.today.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
+  await w.tx.query(
+    `INSERT INTO orders (id, number, channel, external_po, customer_id, ship_to_id, bill_to_id, carrier_service_id,
+       requested_date, priority, currency, incoterms, lifecycle, status, source_type, source_ref, notes, created_by, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'draft', 'draft', $13, $14, $15, $16, $16)`,
+    [id, number, ctx.channel, input.externalPo ?? null, facts.customer.id, facts.shipTo.id, facts.billToId,
+      facts.carrierService?.id ?? null, input.requestedDate ?? null, input.priority ?? facts.customer.priorityTier, content.currency,
+      input.incoterms ?? null, ctx.source?.type ?? null, ctx.source?.ref ?? null, input.notes ?? null, w.actor.name],
+  );
+  await writeOrderContent(w.tx, id, content);
+  w.audit({
+    entityType: 'order', entityId: id, action: 'created',
+    changes: { number: { new: number }, channel: { new: ctx.channel }, customer: { new: facts.customer.code }, lines: { new: content.lines.length },
+      ...(ctx.source ? { source: { new: ctx.source } } : {}), ...(content.alerts.length ? { alerts: { new: content.alerts.map((a) => a.code) } } : {}) },
+  });
+  w.emit({ topic: 'order.created', entityType: 'order', entityId: id, payload: { number, channel: ctx.channel, customerId: facts.customer.id } });
+
+  const commands: OrderCommand[] = input.submit === false ? [] : [{ type: 'submit' }, ...(await intakeHolds(w.tx, content, input.requestedDate ?? ctx.today))];
+  const applied = await applyOrderCommands(w, id, commands);
+  const status = applied.state.lifecycle === 'submitted' && !applied.state.holds.some((h) => h.open)
+    ? (await applyOrderCommands(w, id, [{ type: 'confirm' }])).head.status
+    : applied.head.status;
+  const holds = await w.tx.query<{ type: string; reason: string }>(
+    `SELECT hold_type AS type, reason FROM order_holds WHERE order_id = $1 AND status = 'open' ORDER BY placed_at`, [id]);
+  return { id, number, status, alerts: content.alerts.map(({ code, severity, lineNo, en, zh }) => ({ code, severity, lineNo, en, zh })), holds: holds.rows };
+}

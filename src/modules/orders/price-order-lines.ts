@@ -1,0 +1,67 @@
+import type { Sql } from '../../db/types.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { loadPricingData } from '../pricing/load-pricing-data.ts';
+import { quoteLines } from '../pricing/quote-line.ts';
+import { isPriceNotFound, type Channel as PricingChannel } from '../pricing/types.ts';
+import type { Channel } from './order-input.ts';
+import type { ResolvedLine } from './resolve-order-lines.ts';
+
+export interface PricedLine {
+  unitPriceMinor: number;
+  /** The agreed price, when one exists (stored with the line; the buyer's price may differ). */
+  agreedPriceMinor: number | null;
+  explanation: Record<string, unknown>;
+  /** Why the price needs approval before the order may continue, if it does. */
+  priceIssue: { en: string; zh: string } | null;
+}
+
+const PRICING_CHANNEL: Record<Channel, PricingChannel> = {
+  api: 'api', console: 'sales', edi: 'edi', portal: 'portal', forecast: 'forecast', quote: 'sales',
+};
+
+/**
+ * Prices every line from contracts and price lists (one load for the whole order). The agreed
+ * price is the order price; a buyer's differing price only raises an alert. With no agreed price
+ * the buyer's own price is taken and the order waits for a price approval; with neither, the
+ * line is refused.
+ */
+export async function priceOrderLines(
+  tx: Sql,
+  order: { customerId: string; currency: string; channel: Channel; date: string },
+  lines: readonly ResolvedLine[],
+): Promise<PricedLine[]> {
+  const data = await loadPricingData(tx, {
+    customerId: order.customerId,
+    deviceIds: lines.map((l) => l.device.id),
+    date: order.date,
+    channel: PRICING_CHANNEL[order.channel],
+  });
+  const quotes = quoteLines(
+    lines.map((l) => ({ deviceId: l.device.id, quantity: l.quantity, date: order.date, channel: PRICING_CHANNEL[order.channel] })),
+    data,
+  );
+  return lines.map((l, i) => {
+    const q = quotes[i]!;
+    const stated = l.input.unitPriceMinor ?? null;
+    if (!isPriceNotFound(q) && q.currency === order.currency) {
+      return {
+        unitPriceMinor: q.unitPriceMinor,
+        agreedPriceMinor: q.unitPriceMinor,
+        explanation: { source: q.source, ...q.explanation, ...(q.floorMinor !== undefined ? { floorMinor: q.floorMinor } : {}) },
+        priceIssue: q.belowFloor
+          ? { en: `line ${l.lineNo}: the agreed price is below the floor price`, zh: `第${l.lineNo}行：协议价格低于最低限价` }
+          : null,
+      };
+    }
+    if (stated === null) {
+      const why = isPriceNotFound(q) ? q.error.message : `prices for ${l.device.code} are in ${q.currency}, the order is in ${order.currency}`;
+      throw new DomainError('PRICE_NOT_FOUND', `lines.${i}: ${why}; give unitPriceMinor or add a price`, { field: `lines.${i}.unitPriceMinor` });
+    }
+    return {
+      unitPriceMinor: stated,
+      agreedPriceMinor: null,
+      explanation: { source: 'buyer', en: 'the buyer’s stated price (no agreed price exists)', zh: '客户报价（无协议价格）' },
+      priceIssue: { en: `line ${l.lineNo}: no agreed price for ${l.device.code}`, zh: `第${l.lineNo}行：${l.device.code} 无协议价格` },
+    };
+  });
+}
