@@ -36,7 +36,9 @@ export async function createServer(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // x-zh (the meaning in Chinese) and x-unit annotate fields for the OpenAPI document and the data
+    // dictionary; they validate nothing.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, keywords: ['x-zh', 'x-unit'] } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
