@@ -7,6 +7,8 @@ import { registerKeyCommands } from './commands/keys.ts';
 import { registerAuditCommands } from './modules/audit/cli.ts';
 import { registerAuthCommands } from './modules/auth/cli.ts';
 import { registerUdiCommands } from './modules/udi/cli.ts';
+import { registerEdiCommands } from './modules/edi/cli.ts';
+import { registerLabelCommands } from './modules/labels/cli.ts';
 
 /** `lotline …`: every command of every module, with `--json` output and exit codes 0 / 1 / 2. */
 export function buildCli(): Command {
@@ -21,6 +23,8 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerAuthCommands(program);
   registerUdiCommands(program);
+  registerEdiCommands(program);
+  registerLabelCommands(program);
   return program;
 }
 
