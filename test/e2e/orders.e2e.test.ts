@@ -162,7 +162,9 @@ describe('compliance at the door (invariant 4)', () => {
     expect(res.body.holds[0]).toMatchObject({ type: 'compliance' });
     const detail = await cs.get(`/api/v1/orders/${res.body.id}`);
     const hold = detail.body.holds[0];
-    expect(hold.origin.refusals[0].code).toBe('LICENCE_EXPIRED');
+    expect(hold.origin.rules[0]).toMatchObject({ rule: 'compliance.licence', ruleSet: { name: 'orders' }, lineNo: 1,
+      facts: { 'line.compliance': 'LICENCE_EXPIRED' } });
+    expect(hold.origin.approvalRoles).toEqual(['quality']);
     const bySales = await (await t.userClient('sales')).post(`/api/v1/orders/${res.body.id}/holds/${hold.id}/release`, { comment: 'ok' });
     expect(bySales.status).toBe(403);
     const confirmAnyway = await (await t.userClient('sales')).post(`/api/v1/orders/${res.body.id}/confirm`);

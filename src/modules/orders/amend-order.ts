@@ -4,7 +4,7 @@ import { DomainError, invalid } from '../../platform/errors.ts';
 import { writeTx } from '../../platform/unit-of-work.ts';
 import type { OrderInput } from './order-input.ts';
 import { applyOrderCommands } from './apply-order-command.ts';
-import { intakeHolds, prepareOrderContent, writeOrderContent } from './order-content.ts';
+import { prepareOrderContent, ruleHolds, writeOrderContent } from './order-content.ts';
 import { saveVersion, snapshotOrder } from './order-snapshot.ts';
 import { diffOrderVersions } from './diff-order-versions.ts';
 
@@ -44,7 +44,8 @@ export function amendOrder(
     w.audit({ entityType: 'order', entityId: orderId, action: 'amended', reason: input.reason, changes: { version: { old: head.version, new: version }, diff: { new: diff } } });
     w.emit({ topic: 'order.version_created', entityType: 'order', entityId: orderId, payload: { number: head.number, version, releasedAllocations: released } });
 
-    const after = await applyOrderCommands(w, orderId, await intakeHolds(w.tx, content, input.requestedDate ?? ctx.today));
+    const dates = { shipDate: input.requestedDate ?? ctx.today, today: ctx.today };
+    const after = await applyOrderCommands(w, orderId, await ruleHolds(w, { id: orderId, version, number: head.number }, dates));
     const final = after.state.lifecycle === 'submitted' && !after.state.holds.some((h) => h.open)
       ? await applyOrderCommands(w, orderId, [{ type: 'confirm' }])
       : after;

@@ -22,6 +22,20 @@ export function runOrderCommand(db: Database, actor: Actor, orderId: string, com
 }
 
 /**
+ * The roles a hold names release it (a compliance hold: quality, a credit hold: finance …); a
+ * compliance hold without named roles still needs quality's permission. Admins may release any.
+ */
+function assertMayRelease(actor: Actor, holdType: string, roles: readonly string[]): void {
+  if (actor.roles.includes('admin')) return;
+  if (roles.length > 0 && !actor.roles.some((r) => roles.includes(r))) {
+    throw new DomainError('FORBIDDEN', `this ${holdType} hold is released by: ${roles.join(', ')}`, { details: { roles } });
+  }
+  if (holdType === 'compliance' && !can(actor, 'quality.release')) {
+    throw new DomainError('FORBIDDEN', 'a compliance hold is released by quality (permission quality.release)', { details: { permission: 'quality.release' } });
+  }
+}
+
+/**
  * Releases one hold. A compliance hold needs the quality role's permission; once the last hold
  * is released a submitted order confirms by itself.
  */
@@ -34,13 +48,10 @@ export function releaseHold(
   requestId: string | null,
 ): Promise<CommandResult> {
   return writeTx(db, { actor, requestId }, async (w) => {
-    const { rows } = await w.tx.query<{ hold_type: string }>('SELECT hold_type FROM order_holds WHERE id = $1 AND order_id = $2', [holdId, orderId]);
+    const { rows } = await w.tx.query<{ hold_type: string; origin: { approvalRoles?: string[] } }>(
+      'SELECT hold_type, origin FROM order_holds WHERE id = $1 AND order_id = $2', [holdId, orderId]);
     if (!rows[0]) throw notFound('hold', holdId);
-    if (rows[0].hold_type === 'compliance' && !can(actor, 'quality.release')) {
-      throw new DomainError('FORBIDDEN', 'a compliance hold is released by quality (permission quality.release)', {
-        details: { permission: 'quality.release' },
-      });
-    }
+    assertMayRelease(actor, rows[0].hold_type, rows[0].origin.approvalRoles ?? []);
     const r = await applyOrderCommands(w, orderId, [{ type: 'release_hold', holdId, ...(comment ? { comment } : {}) }]);
     const events = r.events.map((e) => e.type);
     if (r.state.lifecycle === 'submitted' && !r.state.holds.some((h) => h.open)) {

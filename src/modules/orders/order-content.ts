@@ -6,9 +6,8 @@ import { resolveOrderLines, type ResolvedLine } from './resolve-order-lines.ts';
 import { priceOrderLines, type PricedLine } from './price-order-lines.ts';
 import { loadIntakeHistory } from './intake-history.ts';
 import { detectIntakeAlerts, type IntakeAlert } from './intake-alerts.ts';
-import { complianceHold } from './compliance-holds.ts';
-import type { OrderCommand } from './order-machine.ts';
-import { newHoldId } from './apply-order-command.ts';
+import type { Work } from '../../platform/unit-of-work.ts';
+import { evaluateOrderRules } from './evaluate-order-rules.ts';
 
 /** An order's content checked and priced: what placing and amending an order both write. */
 export interface OrderContent {
@@ -72,20 +71,18 @@ export async function writeOrderContent(tx: Sql, orderId: string, c: OrderConten
   );
 }
 
-/** The holds the checks at the door call for: price, compliance (invariant 4), high-severity anomalies. */
-export async function intakeHolds(tx: Sql, c: OrderContent, shipDate: string): Promise<Array<OrderCommand & { origin: Record<string, unknown> }>> {
-  const holds: Array<OrderCommand & { origin: Record<string, unknown> }> = [];
-  const priceIssues = c.prices.flatMap((p) => (p.priceIssue ? [p.priceIssue] : []));
-  if (priceIssues.length) {
-    holds.push({ type: 'place_hold', holdId: newHoldId(), holdType: 'price', reason: priceIssues.map((p) => p.en).join('; '),
-      origin: { check: 'intake.price', zh: priceIssues.map((p) => p.zh).join('；') } });
+/**
+ * Runs the rules over the stored order and turns what fired into effects: the holds to place
+ * (returned, for the state machine), payment terms, and notifications through the outbox.
+ */
+export async function ruleHolds(w: Work, order: { id: string; version: number; number: string }, dates: { shipDate: string; today: string }) {
+  const outcome = await evaluateOrderRules(w.tx, order, dates);
+  if (outcome.paymentTerms) {
+    await w.tx.query('UPDATE orders SET payment_terms = $2 WHERE id = $1', [order.id, outcome.paymentTerms]);
+    w.audit({ entityType: 'order', entityId: order.id, action: 'payment_terms', changes: { paymentTerms: { new: outcome.paymentTerms } } });
   }
-  const compliance = await complianceHold(tx, c.facts, c.lines, shipDate);
-  if (compliance) holds.push({ type: 'place_hold', holdId: newHoldId(), holdType: 'compliance', reason: compliance.en, origin: compliance.origin });
-  const anomalies = c.alerts.filter((a) => a.severity === 'high');
-  if (anomalies.length) {
-    holds.push({ type: 'place_hold', holdId: newHoldId(), holdType: 'anomaly', reason: anomalies.map((a) => a.en).join('; '),
-      origin: { check: 'intake.alerts', alerts: anomalies.map((a) => a.code), zh: anomalies.map((a) => a.zh).join('；') } });
+  for (const n of outcome.notifications) {
+    w.emit({ topic: 'notification.requested', entityType: 'order', entityId: order.id, payload: { number: order.number, ...n } });
   }
-  return holds;
+  return outcome.holds;
 }

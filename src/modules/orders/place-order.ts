@@ -3,7 +3,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import type { Channel, OrderInput } from './order-input.ts';
 import type { IntakeAlert } from './intake-alerts.ts';
 import { applyOrderCommands } from './apply-order-command.ts';
-import { intakeHolds, prepareOrderContent, writeOrderContent } from './order-content.ts';
+import { prepareOrderContent, ruleHolds, writeOrderContent } from './order-content.ts';
 import type { OrderCommand } from './order-machine.ts';
 
 export interface PlaceOrderContext {
@@ -48,7 +48,8 @@ export async function placeOrder(w: Work, input: OrderInput, ctx: PlaceOrderCont
   });
   w.emit({ topic: 'order.created', entityType: 'order', entityId: id, payload: { number, channel: ctx.channel, customerId: facts.customer.id } });
 
-  const commands: OrderCommand[] = input.submit === false ? [] : [{ type: 'submit' }, ...(await intakeHolds(w.tx, content, input.requestedDate ?? ctx.today))];
+  const dates = { shipDate: input.requestedDate ?? ctx.today, today: ctx.today };
+  const commands: OrderCommand[] = input.submit === false ? [] : [{ type: 'submit' }, ...(await ruleHolds(w, { id, version: 1, number }, dates))];
   const applied = await applyOrderCommands(w, id, commands);
   const status = applied.state.lifecycle === 'submitted' && !applied.state.holds.some((h) => h.open)
     ? (await applyOrderCommands(w, id, [{ type: 'confirm' }])).head.status

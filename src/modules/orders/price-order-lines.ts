@@ -10,9 +10,8 @@ export interface PricedLine {
   unitPriceMinor: number;
   /** The agreed price, when one exists (stored with the line; the buyer's price may differ). */
   agreedPriceMinor: number | null;
+  /** Why this price: stored on the line, shown to users, and read by the price rules. */
   explanation: Record<string, unknown>;
-  /** Why the price needs approval before the order may continue, if it does. */
-  priceIssue: { en: string; zh: string } | null;
 }
 
 const PRICING_CHANNEL: Record<Channel, PricingChannel> = {
@@ -22,8 +21,8 @@ const PRICING_CHANNEL: Record<Channel, PricingChannel> = {
 /**
  * Prices every line from contracts and price lists (one load for the whole order). The agreed
  * price is the order price; a buyer's differing price only raises an alert. With no agreed price
- * the buyer's own price is taken and the order waits for a price approval; with neither, the
- * line is refused.
+ * the buyer's own price is taken (source `buyer`, which the price rules send for approval); with
+ * neither, the line is refused.
  */
 export async function priceOrderLines(
   tx: Sql,
@@ -48,9 +47,6 @@ export async function priceOrderLines(
         unitPriceMinor: q.unitPriceMinor,
         agreedPriceMinor: q.unitPriceMinor,
         explanation: { source: q.source, ...q.explanation, ...(q.floorMinor !== undefined ? { floorMinor: q.floorMinor } : {}) },
-        priceIssue: q.belowFloor
-          ? { en: `line ${l.lineNo}: the agreed price is below the floor price`, zh: `第${l.lineNo}行：协议价格低于最低限价` }
-          : null,
       };
     }
     if (stated === null) {
@@ -61,7 +57,6 @@ export async function priceOrderLines(
       unitPriceMinor: stated,
       agreedPriceMinor: null,
       explanation: { source: 'buyer', en: 'the buyer’s stated price (no agreed price exists)', zh: '客户报价（无协议价格）' },
-      priceIssue: { en: `line ${l.lineNo}: no agreed price for ${l.device.code}`, zh: `第${l.lineNo}行：${l.device.code} 无协议价格` },
     };
   });
 }

@@ -30,6 +30,14 @@ export const DEFAULT_RULES: Rule[] = [
       reason: { en: 'a line is priced below its floor price', zh: '订单行价格低于最低限价' } }],
   },
   {
+    code: 'price.no_agreed_price',
+    name: { en: 'No agreed price', zh: '无协议价格' },
+    scope: 'line',
+    when: { cmp: '==', left: { fact: 'line.priceSource' }, right: { value: 'buyer' } },
+    then: [{ type: 'require_approval', holdType: 'price', roles: ['sales'],
+      reason: { en: 'a line carries the buyer’s own price: no contract or price list prices it', zh: '订单行采用客户报价：无合同或价目表价格' } }],
+  },
+  {
     code: 'price.discount',
     name: { en: 'Discount above 10 %', zh: '折扣超过10%' },
     scope: 'line',

@@ -8,6 +8,7 @@ import { uuidv7 } from '../ids.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { installAuthentication } from './authenticate.ts';
+import { validatorCompiler } from './validators.ts';
 
 /** The Fastify instance with TypeBox inference: a route's schema types its request. */
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -36,13 +37,11 @@ export async function createServer(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
-    // x-zh (the meaning in Chinese) and x-unit annotate fields for the OpenAPI document and the data
-    // dictionary; they validate nothing.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, keywords: ['x-zh', 'x-unit'] } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
