@@ -47,6 +47,19 @@ export const ERROR_CODES = {
   IMPORT_FAILED: { status: 422, note: 'an import in all-or-nothing mode had rows in error; nothing was imported' },
   IMPORT_FORMAT: { status: 400, note: 'an import file is not CSV/XLSX, or lacks a required column' },
 
+  // --- inventory and fulfilment --------------------------------------------------------------
+  LOT_NOT_RELEASED: { status: 422, note: 'the lot is in quarantine, blocked or rejected: it cannot be allocated, picked or shipped' },
+  LOT_RECALLED: { status: 422, note: 'the lot is recalled: nothing of it may be allocated, picked or shipped' },
+  LOT_EXPIRED: { status: 422, note: 'the lot is expired on the ship date' },
+  SHELF_LIFE_TOO_SHORT: { status: 422, note: 'the lot leaves less shelf life than the customer requires' },
+  INSUFFICIENT_STOCK: { status: 409, note: 'not enough free stock of the lot at the location for the move' },
+  SCAN_WRONG_DEVICE: { status: 422, note: 'the scanned unit is another device or packaging level than the pick line' },
+  SCAN_WRONG_LOT: { status: 422, note: 'the scanned lot is neither allocated nor a FEFO-valid substitute' },
+  SERIAL_UNAVAILABLE: { status: 422, note: 'the scanned serial is unknown, already picked or already shipped' },
+  UNIT_NOT_BOUND: { status: 422, note: 'a shipment unit is not bound to a lot (or a serial where tracked)' },
+  DOCUMENTS_MISSING: { status: 422, note: 'a shipped lot lacks the release documents (certificate of conformity …)' },
+  REVIEW_REQUIRED: { status: 422, note: 'the outbound review (出库复核) is required before shipping' },
+
   // --- UDI / barcode scans ---------------------------------------------------------------------
   SCAN_EMPTY: { status: 400, note: 'the scan holds no data' },
   SCAN_UNKNOWN_FORMAT: { status: 400, note: 'the scan is neither a GS1 element string nor HIBCC' },
