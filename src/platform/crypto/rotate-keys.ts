@@ -31,12 +31,16 @@ export async function rotateKeys(
             WHERE ${c.column} IS NOT NULL AND ${c.column} NOT LIKE $1 LIMIT 500 FOR UPDATE`,
           [`enc:v1:${crypto.primaryKeyId}:%`],
         );
-        for (const r of rows) {
+        const reencrypted = rows.map((r) => {
           const aad = aadFor(c, r.id);
-          await w.tx.query(`UPDATE ${c.table} SET ${c.column} = $2 WHERE ${c.idColumn}::text = $1`, [
-            r.id,
-            crypto.encrypt(crypto.decrypt(r.value, aad), aad),
-          ]);
+          return { id: r.id, value: crypto.encrypt(crypto.decrypt(r.value, aad), aad) };
+        });
+        if (reencrypted.length) {
+          await w.tx.query(
+            `UPDATE ${c.table} t SET ${c.column} = r.value
+               FROM jsonb_to_recordset($1::jsonb) AS r(id text, value text) WHERE t.${c.idColumn}::text = r.id`,
+            [JSON.stringify(reencrypted)],
+          );
         }
         w.audit({
           entityType: 'encryption_key',
