@@ -10,15 +10,28 @@ const types = {
   },
 };
 
-const adapt = (q: pg.Pool | pg.PoolClient): Sql => ({
-  async query<R>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-    const res = await q.query(text, params as unknown[]);
-    return { rows: res.rows as R[], rowCount: res.rowCount ?? res.rows.length };
-  },
-  async exec(script: string): Promise<void> {
-    await q.query(script); // no parameters → simple query protocol, several statements allowed
-  },
-});
+/**
+ * A transaction's client runs one query at a time; queries issued together (Promise.all over
+ * one transaction) are chained here rather than left to pg's deprecated implicit queue.
+ */
+const adapt = (q: pg.Pool | pg.PoolClient): Sql => {
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    if (q instanceof pg.Pool) return run();
+    const next = tail.then(run, run);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    async query<R>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const res = await serial(() => q.query(text, params as unknown[]));
+      return { rows: res.rows as R[], rowCount: res.rowCount ?? res.rows.length };
+    },
+    async exec(script: string): Promise<void> {
+      await serial(() => q.query(script)); // no parameters → simple query protocol, several statements allowed
+    },
+  };
+};
 
 /** A PostgreSQL server through a `pg` pool. */
 export function openPostgres(connectionString: string, opts: { max?: number } = {}): Database & { pool: pg.Pool } {

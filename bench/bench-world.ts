@@ -1,0 +1,38 @@
+import type { Database } from '../src/db/types.ts';
+import type { FieldCrypto } from '../src/platform/crypto/field-crypto.ts';
+import { systemActor } from '../src/platform/actor.ts';
+import { createParty } from '../src/modules/parties/create-party.ts';
+import { addLicence } from '../src/modules/parties/party-licences.ts';
+import { createDevice } from '../src/modules/catalog/create-device.ts';
+import { createPriceList } from '../src/modules/pricing/create-price-list.ts';
+import { gs1CheckDigit } from '../src/modules/udi/check-digit.ts';
+
+/** Licensed hospitals, class II devices with GTINs and one price list, for the benchmarks. */
+export async function benchWorld(db: Database, crypto: FieldCrypto, o: { devices: number; customers?: number }) {
+  const actor = systemActor('bench');
+  const customerIds: string[] = [];
+  for (let c = 0; c < (o.customers ?? 10); c++) {
+    const { id } = await createParty(db, crypto, actor, {
+      code: `BH-${c}`, kind: 'customer', customerType: 'hospital', nameZh: `基准医院${c}`,
+      addresses: [{ code: 'MAIN', kind: 'ship_to', name: '库房', line1: '基准路1号', coldChainCapable: true, isDefault: true }],
+    });
+    await addLicence(db, actor, id, { licenceType: 'hospital_practice', number: `BH-LIC-${c}`, deviceClasses: ['I', 'II', 'III'], validFrom: '2020-01-01', validTo: '2035-12-31' });
+    customerIds.push(id);
+  }
+  const deviceIds: string[] = [];
+  for (let d = 0; d < o.devices; d++) {
+    const body = `0691234${String(d).padStart(6, '0')}`;
+    const device = await createDevice(db, actor, {
+      code: `BD-${d}`, nameZh: `基准器械${d}`, deviceClass: 'II', categoryCode: '14-01-01', registrationKind: 'registration',
+      registrationNumber: `国械注准2026214${String(d).padStart(4, '0')}`, registrationIssuedOn: '2021-01-01', registrationExpiresOn: '2035-01-01',
+      registrant: 'Bench Medical', storageCondition: 'ambient', trackingMode: 'lot', shelfLifeDays: 1095,
+      packaging: [{ level: 'each', gtin: `${body}${gs1CheckDigit(body)}`, quantity: 1 }],
+    });
+    deviceIds.push(device.id);
+  }
+  await createPriceList(db, actor, {
+    code: 'BENCH', name: 'bench', currency: 'CNY', validFrom: '2020-01-01',
+    lines: deviceIds.map((deviceId, i) => ({ deviceId, unitPriceMinor: 1000 + i })),
+  });
+  return { customerIds, deviceIds };
+}

@@ -1,0 +1,92 @@
+import { performance } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createFieldCrypto, generateKeyLine, parseKeyring } from '../../src/platform/crypto/field-crypto.ts';
+import { systemActor } from '../../src/platform/actor.ts';
+import { createUser } from '../../src/modules/auth/create-user.ts';
+import { createApiToken } from '../../src/modules/auth/api-tokens.ts';
+import { benchDatabase, withDatabase } from '../bench-database.ts';
+import { percentile, round, type Figure, type Scenario } from '../figure.ts';
+import { benchWorld } from '../bench-world.ts';
+
+/**
+ * HTTP order creation through the real server with N concurrent clients: 5-line orders that are
+ * priced, rule-checked, audited and written to the outbox. On PostgreSQL the same run measures
+ * pgbench TPC-B with the same client count; orders/s ÷ tps is the headline figure.
+ */
+export const intakeScenario: Scenario = {
+  name: 'intake',
+  describe: '5-line orders over HTTP with N concurrent clients, against pgbench TPC-B on the same server',
+  async run({ size }) {
+    const clients = size === 'full' ? 16 : 4;
+    const orders = size === 'full' ? 4000 : 200;
+    const bench = await benchDatabase('intake', { poolSize: clients + 2 });
+    const crypto = createFieldCrypto(parseKeyring(generateKeyLine('bench')));
+    const world = await benchWorld(bench.db, crypto, { devices: 50 });
+    await createUser(bench.db, systemActor('bench'), { username: 'bench-api', password: 'bench-pass-2026', roles: ['customer_service'] });
+    const { token } = await createApiToken(bench.db, systemActor('bench'), { username: 'bench-api', name: 'bench' });
+    const app = await buildApp({ db: bench.db, config: { ...loadConfig({}), logLevel: 'silent' }, crypto }, { logger: false });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const rssIdle = process.memoryUsage().rss;
+
+    const latencies: number[] = [];
+    let next = 0;
+    let failed = 0;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: clients }, async () => {
+      while (next < orders) {
+        const i = next++;
+        const body = {
+          customerId: world.customerIds[i % world.customerIds.length],
+          externalPo: `BENCH-${i}`,
+          lines: Array.from({ length: 5 }, (_, k) => ({ deviceId: world.deviceIds[(i * 5 + k) % world.deviceIds.length], quantity: 1 + ((i + k) % 3) })),
+        };
+        const t0 = performance.now();
+        const res = await fetch(`${url}/api/v1/orders`, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (res.status !== 201) failed++;
+      }
+    }));
+    const seconds = (performance.now() - started) / 1000;
+    const rssAfter = process.memoryUsage().rss;
+    await app.close();
+    latencies.sort((a, b) => a - b);
+    const ordersPerSecond = orders / seconds;
+    const figures: Figure[] = [
+      { bench: 'intake', metric: 'orders_per_s', value: round(ordersPerSecond, 1), unit: 'orders/s', note: `${clients} clients, ${orders} orders, ${failed} failed` },
+      { bench: 'intake', metric: 'latency_p50', value: round(percentile(latencies, 50), 1), unit: 'ms' },
+      { bench: 'intake', metric: 'latency_p95', value: round(percentile(latencies, 95), 1), unit: 'ms' },
+      { bench: 'intake', metric: 'latency_p99', value: round(percentile(latencies, 99), 1), unit: 'ms' },
+      { bench: 'memory', metric: 'rss_idle', value: round(rssIdle / 2 ** 20, 1), unit: 'MiB', note: 'server in the bench process, after start' },
+      { bench: 'memory', metric: 'rss_after_intake', value: round(rssAfter / 2 ** 20, 1), unit: 'MiB' },
+    ];
+    if (bench.url) {
+      const tps = pgbenchTps(bench.url, clients, size === 'full' ? 30 : 5);
+      figures.push({ bench: 'intake', metric: 'pgbench_tps', value: round(tps, 1), unit: 'tps', note: `TPC-B scale 10, ${clients} clients` });
+      figures.push({ bench: 'intake', metric: 'orders_per_pgbench_tps', value: round(ordersPerSecond / tps, 3), unit: 'ratio', note: 'target ≥ 0.10, goal 0.25' });
+    }
+    await bench.drop();
+    return figures;
+  },
+};
+
+/** pgbench TPC-B (scale 10) on its own database of the same server. */
+function pgbenchTps(url: string, clients: number, seconds: number): number {
+  const target = withDatabase(url, 'lotline_pgbench');
+  const admin = withDatabase(url, 'postgres');
+  const u = new URL(target);
+  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
+  execFileSync('psql', [admin, '-qc', 'DROP DATABASE IF EXISTS lotline_pgbench WITH (FORCE)']);
+  execFileSync('psql', [admin, '-qc', 'CREATE DATABASE lotline_pgbench']);
+  execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', 'lotline_pgbench'], { stdio: 'ignore' });
+  const out = execFileSync('pgbench', [...args, '-c', String(clients), '-j', '2', '-T', String(seconds), 'lotline_pgbench']).toString();
+  execFileSync('psql', [admin, '-qc', 'DROP DATABASE IF EXISTS lotline_pgbench WITH (FORCE)']);
+  const m = /tps = ([\d.]+)/.exec(out);
+  if (!m) throw new Error(`pgbench printed no tps:\n${out}`);
+  return Number(m[1]);
+}
+
