@@ -56,6 +56,7 @@ export async function getCustomerOrderFacts(
   if (ref.billToId) {
     const billTo = addresses.rows.find((a) => a.id === ref.billToId);
     if (!billTo) throw invalid('billToId', `address ${ref.billToId} is not one of ${c.code}'s addresses`);
+    if (billTo.kind !== 'bill_to') throw invalid('billToId', `address ${billTo.code} is a ${billTo.kind} address`);
     billToId = billTo.id;
   } else {
     billToId = addresses.rows.find((a) => a.kind === 'bill_to' && a.is_default)?.id ?? addresses.rows.find((a) => a.kind === 'bill_to')?.id ?? null;

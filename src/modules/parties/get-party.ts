@@ -6,14 +6,18 @@ import { aadFor } from '../../platform/crypto/rotate-keys.ts';
 import { assertVisible } from '../../platform/org-scope.ts';
 import { readTx, writeTx } from '../../platform/unit-of-work.ts';
 import { BANK_DETAILS, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE } from './sensitive-columns.ts';
+import { ADDRESS_COLUMNS, type AddressView } from './address-view.ts';
 import { PARTY_COLUMNS, type PartyView } from './party-view.ts';
+import { LICENCE_COLUMNS, type LicenceView } from './licence-view.ts';
+import { CARRIER_SERVICE_COLUMNS, type CarrierServiceView } from './carrier-service-view.ts';
 
 export interface PartyDetail extends PartyView {
   bankDetails?: string | null;
-  addresses: Record<string, unknown>[];
+  addresses: AddressView[];
   contacts: Array<{ id: string; role: string | null; name?: string; phone?: string | null; email?: string | null }>;
   identifiers: Array<{ scheme: string; value: string }>;
-  licences: Record<string, unknown>[];
+  licences: LicenceView[];
+  carrierServices: CarrierServiceView[];
   sensitiveHidden: boolean;
 }
 
@@ -29,19 +33,15 @@ export async function getParty(db: Database, crypto: FieldCrypto, actor: Actor, 
     const party = p.rows[0];
     if (!party) throw notFound('party', id);
     assertVisible(actor, party.id, 'party', id);
-    const [addresses, contacts, identifiers, licences] = await Promise.all([
-      tx.query(`SELECT id, code, kind, name, line1, city, province, postcode, country, gln,
-                       cold_chain_capable AS "coldChainCapable", is_default AS "isDefault"
-                  FROM party_addresses WHERE party_id = $1 ORDER BY code`, [id]),
+    const [addresses, contacts, identifiers, licences, services] = await Promise.all([
+      tx.query<AddressView>(`SELECT ${ADDRESS_COLUMNS} FROM party_addresses a WHERE a.party_id = $1 ORDER BY a.code`, [id]),
       tx.query<{ id: string; role: string | null; name_enc: string; phone_enc: string | null; email_enc: string | null }>(
         'SELECT id, role, name_enc, phone_enc, email_enc FROM party_contacts WHERE party_id = $1 ORDER BY id', [id]),
       tx.query<{ scheme: string; value: string }>('SELECT scheme, value FROM party_identifiers WHERE party_id = $1 ORDER BY scheme, value', [id]),
-      tx.query(`SELECT id, licence_type AS "licenceType", number, device_classes AS "deviceClasses",
-                       category_codes AS "categoryCodes", valid_from AS "validFrom", valid_to AS "validTo",
-                       issuing_authority AS "issuingAuthority", document_ref AS "documentRef"
-                  FROM licences WHERE party_id = $1 ORDER BY valid_to NULLS LAST`, [id]),
+      tx.query<LicenceView>(`SELECT ${LICENCE_COLUMNS} FROM licences l WHERE l.party_id = $1 ORDER BY l.valid_to NULLS LAST, l.number`, [id]),
+      tx.query<CarrierServiceView>(`SELECT ${CARRIER_SERVICE_COLUMNS} FROM carrier_services s WHERE s.party_id = $1 ORDER BY s.code`, [id]),
     ]);
-    return { party, addresses: addresses.rows, contacts: contacts.rows, identifiers: identifiers.rows, licences: licences.rows };
+    return { party, addresses: addresses.rows, contacts: contacts.rows, identifiers: identifiers.rows, licences: licences.rows, services: services.rows };
   });
 
   const { bank_details_enc, ...party } = loaded.party;
@@ -50,6 +50,7 @@ export async function getParty(db: Database, crypto: FieldCrypto, actor: Actor, 
     addresses: loaded.addresses,
     identifiers: loaded.identifiers,
     licences: loaded.licences,
+    carrierServices: loaded.services,
     sensitiveHidden: !showSensitive,
     contacts: loaded.contacts.map((c) =>
       showSensitive

@@ -14,6 +14,7 @@ export interface PartyView {
   minShelfLifeDays: number | null;
   minShelfLifePct: number | null;
   requiresSerialCapture: boolean;
+  leadTimeDays: number | null;
   notes: string | null;
   active: boolean;
   version: number;
@@ -29,6 +30,6 @@ export const PARTY_COLUMNS = `p.id, p.code, p.kind, p.customer_type AS "customer
   p.name_en AS "nameEn", p.credit_code AS "creditCode", p.payment_terms_days AS "paymentTermsDays",
   p.credit_limit_minor AS "creditLimitMinor", p.currency, p.priority_tier AS "priorityTier",
   p.min_shelf_life_days AS "minShelfLifeDays", p.min_shelf_life_pct AS "minShelfLifePct",
-  p.requires_serial_capture AS "requiresSerialCapture", p.notes, p.active, p.version, p.source,
+  p.requires_serial_capture AS "requiresSerialCapture", p.lead_time_days AS "leadTimeDays", p.notes, p.active, p.version, p.source,
   p.source_ref AS "sourceRef", p.created_by AS "createdBy", p.updated_by AS "updatedBy",
   p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;

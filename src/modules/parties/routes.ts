@@ -4,31 +4,56 @@ import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { IdParams, PageQuery } from '../../platform/http/schemas.ts';
 import { readTx } from '../../platform/unit-of-work.ts';
-import { PartyInput } from './party-schemas.ts';
+import { PartyInput, PartyKind } from './party-schemas.ts';
+import { ActivationInput, PartyPatch } from './party-patch-schemas.ts';
 import { createParty } from './create-party.ts';
 import { getParty } from './get-party.ts';
 import { listParties } from './list-parties.ts';
+import { updateParty } from './update-party.ts';
+import { setPartyActive } from './set-party-active.ts';
+import { registerPartyChildRoutes } from './party-child-routes.ts';
+import { registerLicenceRoutes } from './licence-routes.ts';
+import { registerItemXrefRoutes } from './item-xref-routes.ts';
 
-export function registerPartyRoutes(app: App, { db, crypto }: AppDeps): void {
-  app.post('/api/v1/parties', { config: { permission: 'parties.write' }, schema: { tags: ['parties'], body: PartyInput } },
+const read = { permission: 'parties.read' } as const;
+const write = { permission: 'parties.write' } as const;
+const tags = ['parties'];
+
+export function registerPartyRoutes(app: App, deps: AppDeps): void {
+  const { db, crypto } = deps;
+  app.post('/api/v1/parties', { config: write, schema: { tags, body: PartyInput } },
     async (req, reply) => reply.status(201).send(await createParty(db, crypto, actorOf(req), req.body, req.id)));
 
   app.get('/api/v1/parties', {
-    config: { permission: 'parties.read' },
+    config: read,
     schema: {
-      tags: ['parties'],
+      tags,
       querystring: Type.Object({
-        kind: Type.Optional(Type.Union([Type.Literal('customer'), Type.Literal('supplier'), Type.Literal('carrier')])),
+        kind: Type.Optional(PartyKind),
         q: Type.Optional(Type.String({ maxLength: 100 })),
+        active: Type.Optional(Type.Boolean()),
         ...PageQuery,
       }),
     },
   }, async (req) => {
-    const { limit = 50, offset = 0, kind, q } = req.query;
-    const page = await readTx(db, (tx) => listParties(tx, actorOf(req), { limit, offset, ...(kind ? { kind } : {}), ...(q ? { q } : {}) }));
+    const { limit = 50, offset = 0, ...filters } = req.query;
+    const page = await readTx(db, (tx) => listParties(tx, actorOf(req), { limit, offset, ...filters }));
     return { ...page, limit, offset };
   });
 
-  app.get('/api/v1/parties/:id', { config: { permission: 'parties.read' }, schema: { tags: ['parties'], params: IdParams } },
+  app.get('/api/v1/parties/:id', { config: read, schema: { tags, params: IdParams } },
     async (req) => getParty(db, crypto, actorOf(req), req.params.id, req.id));
+
+  app.patch('/api/v1/parties/:id', { config: write, schema: { tags, params: IdParams, body: PartyPatch } },
+    async (req) => updateParty(db, crypto, actorOf(req), req.params.id, req.body, req.id));
+
+  app.post('/api/v1/parties/:id/deactivate', { config: write, schema: { tags, params: IdParams, body: ActivationInput } },
+    async (req) => setPartyActive(db, actorOf(req), req.params.id, false, req.body, req.id));
+
+  app.post('/api/v1/parties/:id/reactivate', { config: write, schema: { tags, params: IdParams, body: ActivationInput } },
+    async (req) => setPartyActive(db, actorOf(req), req.params.id, true, req.body, req.id));
+
+  registerPartyChildRoutes(app, deps);
+  registerLicenceRoutes(app, deps);
+  registerItemXrefRoutes(app, deps);
 }

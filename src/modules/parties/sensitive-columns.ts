@@ -7,3 +7,6 @@ export const CONTACT_PHONE: SensitiveColumn = { table: 'party_contacts', idColum
 export const CONTACT_EMAIL: SensitiveColumn = { table: 'party_contacts', idColumn: 'id', column: 'email_enc' };
 
 export const PARTY_SENSITIVE_COLUMNS: readonly SensitiveColumn[] = [BANK_DETAILS, CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL];
+
+/** How a sensitive value appears in the audit trail: that it changed, never what it is. */
+export const ENCRYPTED = '[encrypted]';
