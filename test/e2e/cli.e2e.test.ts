@@ -25,7 +25,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('lotline CLI', () => {
+// Each command is a real process opening the database (an embedded one initialises its files first).
+describe('lotline CLI', { timeout: 180_000 }, () => {
   it('migrates, then says the database is up to date', async () => {
     const first = await runCli(['migrate', '--json'], env);
     expect(first.code).toBe(0);
