@@ -16,12 +16,13 @@ export function toDomainError(e: unknown): DomainError {
   const fe = e as FastifyError & PgError & { validation?: Array<{ instancePath?: string; params?: Record<string, unknown>; message?: string }>; validationContext?: string };
   if (fe.validation && fe.validation.length) {
     const v = fe.validation[0]!;
-    const missing = v.params?.missingProperty as string | undefined;
+    const missing = (v.params?.missingProperty ?? v.params?.additionalProperty) as string | undefined;
     const path = [fe.validationContext, ...(v.instancePath ?? '').split('/').filter(Boolean), missing]
       .filter(Boolean)
       .join('.');
     const field = path.replace(/^body\./, '') || fe.validationContext || 'body';
-    return new DomainError('VALIDATION_FAILED', `${field}: ${v.message ?? 'is invalid'}`, { field });
+    const why = v.params?.additionalProperty ? 'is not a field of this request' : (v.message ?? 'is invalid');
+    return new DomainError('VALIDATION_FAILED', `${field}: ${why}`, { field });
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

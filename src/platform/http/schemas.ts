@@ -16,8 +16,8 @@ export const ErrorBodySchema = Type.Object(
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'page size', 'x-zh': '每页条数' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'rows to skip', 'x-zh': '跳过条数' })),
 };
 
 export const Page = <T extends TSchema>(item: T) =>

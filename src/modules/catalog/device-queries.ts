@@ -1,0 +1,111 @@
+import type { Sql } from '../../db/types.ts';
+import { isUuid } from '../../platform/ids.ts';
+import { isValidGtin, normaliseGtin } from '../udi/check-digit.ts';
+import type { DeviceRecord } from './device-record.ts';
+import type { PackagingLevel } from './packaging-rules.ts';
+import type { StorageCondition } from './storage-conditions.ts';
+
+/**
+ * What other modules ask the catalogue (orders, inventory, EDI, compliance, parties): they call
+ * these with their own transaction and never read the catalogue's tables themselves.
+ */
+
+export interface GtinResolution {
+  gtin: string;
+  deviceId: string;
+  deviceCode: string;
+  nameZh: string;
+  nameEn: string | null;
+  level: PackagingLevel;
+  /** Base units in one package of this level. */
+  quantity: number;
+  baseUnit: string;
+  trackingMode: DeviceRecord['trackingMode'];
+  deviceClass: DeviceRecord['deviceClass'];
+  coldChain: boolean;
+  active: boolean;
+}
+
+/** The devices and levels a batch of GTINs name (any GTIN-8/12/13/14 form), keyed by GTIN-14. */
+export async function resolveGtins(tx: Sql, gtins: readonly string[]): Promise<Map<string, GtinResolution>> {
+  const wanted = [...new Set(gtins.filter(isValidGtin).map(normaliseGtin))];
+  if (wanted.length === 0) return new Map();
+  const { rows } = await tx.query<GtinResolution>(
+    `SELECT p.gtin, d.id AS "deviceId", d.code AS "deviceCode", d.name_zh AS "nameZh", d.name_en AS "nameEn", p.level,
+            p.quantity, d.base_unit AS "baseUnit", d.tracking_mode AS "trackingMode", d.device_class AS "deviceClass",
+            d.cold_chain AS "coldChain", d.active
+       FROM device_packaging p JOIN devices d ON d.id = p.device_id
+      WHERE p.gtin = ANY($1::text[])`,
+    [wanted],
+  );
+  return new Map(rows.map((r) => [r.gtin, r]));
+}
+
+/** The device and level one GTIN names, or null when it names none (or is no valid GTIN). */
+export async function resolveGtin(tx: Sql, gtin: string): Promise<GtinResolution | null> {
+  return (await resolveGtins(tx, [gtin])).values().next().value ?? null;
+}
+
+export interface DeviceFacts {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  deviceClass: DeviceRecord['deviceClass'];
+  categoryCode: string;
+  registrationKind: DeviceRecord['registrationKind'];
+  registrationNumber: string | null;
+  registrationExpiresOn: string | null;
+  storageCondition: StorageCondition;
+  minTempC: number | null;
+  maxTempC: number | null;
+  coldChain: boolean;
+  shelfLifeDays: number | null;
+  sterile: boolean;
+  implantable: boolean;
+  trackingMode: DeviceRecord['trackingMode'];
+  baseUnit: string;
+  hsCode: string | null;
+  countryOfOrigin: string | null;
+  active: boolean;
+  /** Packaging levels smallest first, with base units per package. */
+  packaging: Array<{ level: PackagingLevel; gtin: string; quantity: number }>;
+}
+
+/** The compliance, storage and tracking facts of devices, keyed by id; unknown ids are absent. */
+export async function getDeviceFacts(tx: Sql, deviceIds: readonly string[]): Promise<Map<string, DeviceFacts>> {
+  const ids = [...new Set(deviceIds.filter(isUuid))];
+  if (ids.length === 0) return new Map();
+  const { rows } = await tx.query<DeviceFacts>(
+    `SELECT d.id, d.code, d.name_zh AS "nameZh", d.name_en AS "nameEn", d.device_class AS "deviceClass",
+            d.category_code AS "categoryCode", d.registration_kind AS "registrationKind",
+            d.registration_number AS "registrationNumber", d.registration_expires_on AS "registrationExpiresOn",
+            d.storage_condition AS "storageCondition", d.min_temp_c AS "minTempC", d.max_temp_c AS "maxTempC",
+            d.cold_chain AS "coldChain", d.shelf_life_days AS "shelfLifeDays", d.sterile, d.implantable,
+            d.tracking_mode AS "trackingMode", d.base_unit AS "baseUnit", d.hs_code AS "hsCode",
+            d.country_of_origin AS "countryOfOrigin", d.active,
+            coalesce((SELECT json_agg(json_build_object('level', p.level, 'gtin', p.gtin, 'quantity', p.quantity)
+                                      ORDER BY array_position(ARRAY['each', 'box', 'case', 'pallet'], p.level))
+                        FROM device_packaging p WHERE p.device_id = d.id), '[]'::json) AS packaging
+       FROM devices d WHERE d.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The replenishment lead time of devices in days (null when not set), for promising dates. */
+export async function getLeadTimes(tx: Sql, deviceIds: readonly string[]): Promise<Map<string, number | null>> {
+  const ids = [...new Set(deviceIds.filter(isUuid))];
+  if (ids.length === 0) return new Map();
+  const { rows } = await tx.query<{ id: string; days: number | null }>('SELECT id, lead_time_days AS days FROM devices WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.days]));
+}
+
+/** Device ids by code (EDI lines and imports name devices by code); unknown codes are absent. */
+export async function findDeviceIdsByCode(tx: Sql, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await tx.query<{ id: string; code: string }>('SELECT id, code FROM devices WHERE code = ANY($1::text[])', [
+    [...new Set(codes)],
+  ]);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
