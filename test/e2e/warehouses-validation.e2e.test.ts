@@ -86,7 +86,7 @@ describe('zone and bin routes refuse bad input', () => {
     expect((await admin.request('PATCH', zoneUrl, { version: 5, nameZh: 'x' })).body.error).toMatchObject({ code: 'CONFLICT', field: 'version' });
     const binUrl = `/api/v1/warehouses/${wh.id}/bins/${wh.bins[0]!.id}`;
     expect((await admin.request('PATCH', binUrl, { version: 1, zoneCode: 'NOPE' })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'zoneCode' });
-    expect((await admin.request('PATCH', binUrl, { version: 1, code: 'X' })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body' });
+    expect((await admin.request('PATCH', binUrl, { version: 1, code: 'X' })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'code' });
     expect((await admin.request('PATCH', binUrl, { version: 9, pickSequence: 3 })).status).toBe(409);
   });
 
