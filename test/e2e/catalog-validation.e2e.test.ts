@@ -44,7 +44,7 @@ const badDevices: Array<[string, Record<string, unknown>, number, string, string
   ['a 3-letter country', with_({ countryOfOrigin: 'CHN' }), 400, 'VALIDATION_FAILED', 'countryOfOrigin'],
   ['a negative lead time', with_({ leadTimeDays: -1 }), 400, 'VALIDATION_FAILED', 'leadTimeDays'],
   ['make-or-buy of another kind', with_({ makeOrBuy: 'lease' }), 400, 'VALIDATION_FAILED', 'makeOrBuy'],
-  ['an unknown field', with_({ colour: 'blue' }), 400, 'VALIDATION_FAILED', 'body'],
+  ['an unknown field', with_({ colour: 'blue' }), 400, 'VALIDATION_FAILED', 'colour'],
   ['class III without certificate number', with_({ deviceClass: 'III', registrationNumber: undefined, registrationIssuedOn: undefined, registrationExpiresOn: undefined }), 422, 'REGISTRATION_MISSING', 'registrationNumber'],
   ['class II without expiry', with_({ registrationExpiresOn: undefined }), 422, 'REGISTRATION_MISSING', 'registrationExpiresOn'],
   ['class II under a filing', with_({ registrationKind: 'filing' }), 422, 'REGISTRATION_MISSING', 'registrationKind'],
@@ -83,7 +83,7 @@ describe('POST /api/v1/devices refuses bad input with a 4xx naming the field', (
 describe('PATCH /api/v1/devices/:id refuses bad input', () => {
   const cases: Array<[string, () => string, Record<string, unknown>, number, string, string]> = [
     ['no version', () => existing.id, { nameEn: 'x' }, 400, 'VALIDATION_FAILED', 'version'],
-    ['a code change', () => existing.id, { version: 1, code: 'NEW' }, 400, 'VALIDATION_FAILED', 'body'],
+    ['a code change', () => existing.id, { version: 1, code: 'NEW' }, 400, 'VALIDATION_FAILED', 'code'],
     ['a null name', () => existing.id, { version: 1, nameZh: null }, 400, 'VALIDATION_FAILED', 'nameZh'],
     ['a null class', () => existing.id, { version: 1, deviceClass: null }, 400, 'VALIDATION_FAILED', 'deviceClass'],
     ['a bad category code', () => existing.id, { version: 1, categoryCode: '99' }, 400, 'VALIDATION_FAILED', 'categoryCode'],

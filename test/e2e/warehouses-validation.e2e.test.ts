@@ -27,7 +27,7 @@ const badWarehouses: Case[] = [
   ['a GLN with a wrong check digit', { ...base, gln: '6901234000017' }, 400, 'VALIDATION_FAILED', 'gln'],
   ['the GLN of another warehouse', { ...base, gln: '6901234000016' }, 409, 'DUPLICATE', 'gln'],
   ['the code of another warehouse', { ...base, code: 'W1' }, 409, 'DUPLICATE', 'code'],
-  ['an unknown field', { ...base, manager: 'Li' }, 400, 'VALIDATION_FAILED', 'body'],
+  ['an unknown field', { ...base, manager: 'Li' }, 400, 'VALIDATION_FAILED', 'manager'],
   ['an unknown zone type', { ...base, zones: [{ ...zone, zoneType: 'hazmat' }] }, 400, 'VALIDATION_FAILED', 'zones.0.zoneType'],
   ['an unknown storage condition', { ...base, zones: [{ ...zone, storageCondition: 'warm' }] }, 400, 'VALIDATION_FAILED', 'zones.0.storageCondition'],
   ['an ambient cold-chain zone', { ...base, zones: [{ ...zone, zoneType: 'cold_chain' }] }, 400, 'VALIDATION_FAILED', 'zones.0.storageCondition'],
@@ -49,7 +49,7 @@ describe('POST /api/v1/warehouses refuses bad input with a 4xx naming the field'
 describe('PATCH /api/v1/warehouses/:id refuses bad input', () => {
   it.each([
     ['no version', { city: 'x' }, 400, 'VALIDATION_FAILED', 'version'],
-    ['a code change', { version: 1, code: 'W9' }, 400, 'VALIDATION_FAILED', 'body'],
+    ['a code change', { version: 1, code: 'W9' }, 400, 'VALIDATION_FAILED', 'code'],
     ['a null name', { version: 1, nameZh: null }, 400, 'VALIDATION_FAILED', 'nameZh'],
     ['a wrong GLN check digit', { version: 1, gln: '6901234000024' }, 400, 'VALIDATION_FAILED', 'gln'],
   ] as Case[])('%s', async (_what, body, status, code, field) => {
