@@ -8,7 +8,12 @@ import { registerAuditCommands } from './modules/audit/cli.ts';
 import { registerAuthCommands } from './modules/auth/cli.ts';
 import { registerUdiCommands } from './modules/udi/cli.ts';
 import { registerEdiCommands } from './modules/edi/cli.ts';
+import { registerEdiIntakeCommands } from './modules/edi-intake/cli.ts';
 import { registerLabelCommands } from './modules/labels/cli.ts';
+import { registerForecastCommands } from './modules/forecasts/cli.ts';
+import { registerApprovalCommands } from './modules/approvals/cli.ts';
+import { registerInventoryCommands } from './modules/inventory/cli.ts';
+import { registerImportCommands } from './modules/imports/cli.ts';
 
 /** `lotline …`: every command of every module, with `--json` output and exit codes 0 / 1 / 2. */
 export function buildCli(): Command {
@@ -24,7 +29,12 @@ export function buildCli(): Command {
   registerAuthCommands(program);
   registerUdiCommands(program);
   registerEdiCommands(program);
+  registerEdiIntakeCommands(program);
   registerLabelCommands(program);
+  registerForecastCommands(program);
+  registerApprovalCommands(program);
+  registerInventoryCommands(program);
+  registerImportCommands(program);
   return program;
 }
 

@@ -7,6 +7,13 @@ import { loadFieldCrypto } from './platform/crypto/load-keyring.ts';
 import type { SensitiveColumn } from './platform/crypto/rotate-keys.ts';
 import type { EventHandler } from './platform/outbox/outbox-worker.ts';
 import { PARTY_SENSITIVE_COLUMNS } from './modules/parties/sensitive-columns.ts';
+import { ediOrderAckHandler } from './modules/edi-intake/write-order-ack.ts';
+import { approvalHandlers } from './modules/approvals/approval-handlers.ts';
+import { notificationHandler } from './modules/notifications/notification-handler.ts';
+import { triggerActionHandler } from './modules/triggers/run-trigger-action.ts';
+import { triggerFanOutHandler } from './modules/triggers/fan-out-triggers.ts';
+import { TRIGGER_SENSITIVE_COLUMNS } from './modules/triggers/sensitive-columns.ts';
+import { releaseOnOrderChange } from './modules/inventory/release-on-order-change.ts';
 
 export interface Runtime {
   config: Config;
@@ -16,10 +23,13 @@ export interface Runtime {
 }
 
 /** Every column that holds ciphertext, for key rotation. */
-export const SENSITIVE_COLUMNS: readonly SensitiveColumn[] = [...PARTY_SENSITIVE_COLUMNS];
+export const SENSITIVE_COLUMNS: readonly SensitiveColumn[] = [...PARTY_SENSITIVE_COLUMNS, ...TRIGGER_SENSITIVE_COLUMNS];
 
 /** Handlers the outbox worker runs; modules add theirs here. */
-export const eventHandlers = (_rt: Pick<Runtime, 'db' | 'config' | 'crypto'>): EventHandler[] => [];
+export const eventHandlers = (rt: Pick<Runtime, 'db' | 'config' | 'crypto'>): EventHandler[] => [
+  ediOrderAckHandler, ...approvalHandlers, notificationHandler, triggerFanOutHandler, triggerActionHandler(rt.crypto),
+  releaseOnOrderChange,
+];
 
 export const EMBEDDED_WARNING =
   'embedded database (PGlite): for trials and small single-site use only — it runs without fsync and ' +

@@ -7,6 +7,7 @@ import { ensureAdmin } from '../modules/auth/ensure-admin.ts';
 import { startOutboxWorker, drainOutboxOnce } from '../platform/outbox/outbox-worker.ts';
 import { seedDemo, hasDemoData } from '../seed/seed-demo.ts';
 import { runCommand } from '../platform/cli/run-command.ts';
+import { describeDropOutcome, startDropFolderWatcher } from '../modules/edi-intake/drop-folder.ts';
 
 const workerId = (): string => `${os.hostname()}:${process.pid}`;
 
@@ -40,6 +41,9 @@ async function startServer(rt: Runtime, o: { seedDemo?: boolean; worker?: boolea
   const worker = runWorker
     ? startOutboxWorker(rt.db, eventHandlers(rt), { workerId: workerId(), onError: (e) => app.log.error({ err: e }, 'outbox worker') })
     : null;
+  const dropFolder = rt.config.ediDropDir
+    ? startDropFolderWatcher(rt.db, rt.config.ediDropDir, { onOutcome: (x) => app.log.info(`EDI drop folder: ${describeDropOutcome(x)}`), onError: (e) => app.log.error({ err: e }, 'EDI drop folder') })
+    : null;
   const address = await app.listen({ port: rt.config.port, host: rt.config.host });
   const url = address.replace('0.0.0.0', 'localhost');
   process.stdout.write(`Lotline is running at ${url}/  (API: ${url}/api/v1, docs: ${url}/api/v1/docs)\n`);
@@ -53,6 +57,7 @@ async function startServer(rt: Runtime, o: { seedDemo?: boolean; worker?: boolea
   onShutdown(async () => {
     await app.close();
     await worker?.stop();
+    await dropFolder?.stop();
     await rt.close();
   });
 }

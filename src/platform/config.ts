@@ -11,6 +11,8 @@ export interface Config {
   secureCookies: boolean;
   encryptionKeys: string | undefined;
   encryptionKeyFile: string | undefined;
+  /** EDI drop folder `lotline serve` watches (`<dir>/inbox/` → done/, failed/); unset = none. */
+  ediDropDir: string | undefined;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -34,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.LOTLINE_SECURE_COOKIES === '1',
     encryptionKeys: env.LOTLINE_ENCRYPTION_KEYS || undefined,
     encryptionKeyFile: env.LOTLINE_KEY_FILE || undefined,
+    ediDropDir: env.LOTLINE_EDI_DROP_DIR || undefined,
   };
 }
