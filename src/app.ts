@@ -8,6 +8,7 @@ import { registerCatalogRoutes } from './modules/catalog/routes.ts';
 import { registerWarehouseRoutes } from './modules/warehouses/routes.ts';
 import { registerOrderRoutes } from './modules/orders/routes.ts';
 import { registerRuleRoutes } from './modules/rules/routes.ts';
+import { registerQuoteRoutes } from './modules/quotes/routes.ts';
 import { registerPricingRoutes } from './modules/pricing/routes.ts';
 import { registerLabelRoutes } from './modules/labels/routes.ts';
 import { registerEdiIntakeRoutes } from './modules/edi-intake/routes.ts';
@@ -30,6 +31,7 @@ export function registerAllRoutes(app: App, deps: AppDeps): void {
   registerWarehouseRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerRuleRoutes(app, deps);
+  registerQuoteRoutes(app, deps);
   registerPricingRoutes(app, deps);
   registerLabelRoutes(app, deps);
   registerEdiIntakeRoutes(app, deps);

@@ -4,6 +4,7 @@ import { decide, evolve, type OrderCommand, type OrderEvent, type OrderState } f
 import { deriveOrderStatus } from './order-status.ts';
 import { loadOrderState, type OrderHead } from './load-order-state.ts';
 import { saveVersion } from './order-snapshot.ts';
+import { openApproval } from '../approvals/open-approval.ts';
 
 export type HoldOrigin = Record<string, unknown>;
 
@@ -19,6 +20,7 @@ async function persist(w: Work, head: OrderHead, e: OrderEvent, origin: HoldOrig
       await q('INSERT INTO order_holds (id, order_id, hold_type, reason, origin, placed_by) VALUES ($1, $2, $3, $4, $5, $6)', [
         e.holdId, head.id, e.holdType, e.reason, JSON.stringify(origin), w.actor.name,
       ]);
+      await openApproval(w, { orderId: head.id, holdId: e.holdId, holdType: e.holdType, origin });
       return;
     case 'order.hold_released':
       await q(`UPDATE order_holds SET status = 'released', released_at = now(), released_by = $2, release_note = $3 WHERE id = $1`, [

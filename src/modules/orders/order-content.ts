@@ -22,12 +22,12 @@ export interface OrderContent {
 export async function prepareOrderContent(
   tx: Sql,
   input: OrderInput,
-  ctx: { channel: Channel; today: string; excludeOrderId?: string },
+  ctx: { channel: Channel; today: string; excludeOrderId?: string; agreedPrices?: ReadonlyMap<number, PricedLine> },
 ): Promise<OrderContent> {
   const facts = await getCustomerOrderFacts(tx, input);
   const lines = await resolveOrderLines(tx, input.lines);
   const currency = input.currency ?? facts.customer.currency;
-  const prices = await priceOrderLines(tx, { customerId: facts.customer.id, currency, channel: ctx.channel, date: ctx.today }, lines);
+  const prices = await priceOrderLines(tx, { customerId: facts.customer.id, currency, channel: ctx.channel, date: ctx.today }, lines, ctx.agreedPrices);
   const history = await loadIntakeHistory(tx, {
     customerId: facts.customer.id, externalPo: input.externalPo ?? null, deviceIds: lines.map((l) => l.device.id), today: ctx.today,
     ...(ctx.excludeOrderId ? { excludeOrderId: ctx.excludeOrderId } : {}),

@@ -5,12 +5,15 @@ import type { IntakeAlert } from './intake-alerts.ts';
 import { applyOrderCommands } from './apply-order-command.ts';
 import { prepareOrderContent, ruleHolds, writeOrderContent } from './order-content.ts';
 import type { OrderCommand } from './order-machine.ts';
+import type { PricedLine } from './price-order-lines.ts';
 
 export interface PlaceOrderContext {
   channel: Channel;
   /** 'YYYY-MM-DD', the business day of intake */
   today: string;
   source?: { type: string; ref: string };
+  /** Prices agreed in a valid quotation, by line number. */
+  agreedPrices?: ReadonlyMap<number, PricedLine>;
 }
 
 export interface PlacedOrder {

@@ -28,6 +28,8 @@ export async function priceOrderLines(
   tx: Sql,
   order: { customerId: string; currency: string; channel: Channel; date: string },
   lines: readonly ResolvedLine[],
+  /** Prices agreed elsewhere (a valid quotation), by line number: they win over the price lists. */
+  agreed: ReadonlyMap<number, PricedLine> = new Map(),
 ): Promise<PricedLine[]> {
   const data = await loadPricingData(tx, {
     customerId: order.customerId,
@@ -40,6 +42,8 @@ export async function priceOrderLines(
     data,
   );
   return lines.map((l, i) => {
+    const fixed = agreed.get(l.lineNo);
+    if (fixed) return fixed;
     const q = quotes[i]!;
     const stated = l.input.unitPriceMinor ?? null;
     if (!isPriceNotFound(q) && q.currency === order.currency) {

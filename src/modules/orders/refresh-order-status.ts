@@ -1,0 +1,19 @@
+import type { Work } from '../../platform/unit-of-work.ts';
+import { loadOrderState } from './load-order-state.ts';
+import { deriveOrderStatus } from './order-status.ts';
+
+/**
+ * Re-derives and stores an order's header status after another module changed its line
+ * quantities (inventory allocating or releasing, fulfilment picking): audited and announced like
+ * a status change by a command. Locks the order. Returns the status.
+ */
+export async function refreshOrderStatus(w: Work, orderId: string): Promise<string> {
+  const { head, state } = await loadOrderState(w.tx, w.actor, orderId);
+  const status = deriveOrderStatus({ lifecycle: state.lifecycle, openHolds: state.holds.filter((h) => h.open).length, lines: state.lines });
+  if (status !== head.status) {
+    await w.tx.query('UPDATE orders SET status = $2, updated_at = now(), updated_by = $3 WHERE id = $1', [orderId, status, w.actor.name]);
+    w.audit({ entityType: 'order', entityId: orderId, action: 'status', changes: { status: { old: head.status, new: status } } });
+    w.emit({ topic: 'order.status_changed', entityType: 'order', entityId: orderId, payload: { number: head.number, from: head.status, to: status } });
+  }
+  return status;
+}
