@@ -3,6 +3,7 @@ import { startTestApp, type HttpClient, type TestApp } from '../helpers/test-app
 import { orderWorld, type OrderWorld } from '../helpers/order-fixtures.ts';
 import { localToday } from '../../src/modules/orders/business-day.ts';
 import { addDays } from '../../src/modules/orders/intake-alerts.ts';
+import { approve, tasksFor } from '../../src/modules/approvals/approval-test-kit.fixture.ts';
 
 let t: TestApp;
 let world: OrderWorld;
@@ -155,7 +156,7 @@ describe('lifecycle through the API', () => {
 });
 
 describe('compliance at the door (invariant 4)', () => {
-  it('holds an order when the licence has expired; only quality releases it, then it confirms', async () => {
+  it('holds an order when the licence has expired; only quality’s signed release lets it confirm', async () => {
     const expired = await orderWorld(t.db, t.crypto, { licenceValidTo: '2025-12-31' });
     const res = await cs.post('/api/v1/orders', { customerId: expired.hospital.id, requestedDate: later, lines: [{ deviceId: expired.stent.id, quantity: 1 }] });
     expect(res.body.status).toBe('on_hold');
@@ -165,13 +166,18 @@ describe('compliance at the door (invariant 4)', () => {
     expect(hold.origin.rules[0]).toMatchObject({ rule: 'compliance.licence', ruleSet: { name: 'orders' }, lineNo: 1,
       facts: { 'line.compliance': 'LICENCE_EXPIRED' } });
     expect(hold.origin.approvalRoles).toEqual(['quality']);
-    const bySales = await (await t.userClient('sales')).post(`/api/v1/orders/${res.body.id}/holds/${hold.id}/release`, { comment: 'ok' });
-    expect(bySales.status).toBe(403);
+    const quality = await t.userClient('quality');
+    // Invariant 4: no unsigned release, not even by quality, and no confirmation past the hold.
+    const unsigned = await quality.post(`/api/v1/orders/${res.body.id}/holds/${hold.id}/release`, { comment: 'ok' });
+    expect(unsigned.status).toBe(409);
     const confirmAnyway = await (await t.userClient('sales')).post(`/api/v1/orders/${res.body.id}/confirm`);
     expect(confirmAnyway.status).toBe(409);
-    const byQuality = await (await t.userClient('quality')).post(`/api/v1/orders/${res.body.id}/holds/${hold.id}/release`, { comment: 'renewal seen' });
-    expect(byQuality.status).toBe(200);
-    expect(byQuality.body).toMatchObject({ status: 'confirmed', events: ['order.hold_released', 'order.confirmed'] });
+    const task = (await tasksFor(quality, res.body.id))[0];
+    const wrong = await approve(quality, task.taskId, { meaning: 'released', password: 'not-my-password-1' });
+    expect(wrong.status).toBe(401);
+    const signed = await approve(quality, task.taskId, { meaning: 'released', comment: 'renewal seen' });
+    expect(signed.status).toBe(200);
+    expect((await cs.get(`/api/v1/orders/${res.body.id}`)).body.status).toBe('confirmed');
   });
 });
 

@@ -1,6 +1,5 @@
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { can } from '../../platform/actor.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { writeTx } from '../../platform/unit-of-work.ts';
 import { applyOrderCommands } from './apply-order-command.ts';
@@ -21,17 +20,11 @@ export function runOrderCommand(db: Database, actor: Actor, orderId: string, com
   });
 }
 
-/**
- * The roles a hold names release it (a compliance hold: quality, a credit hold: finance …); a
- * compliance hold without named roles still needs quality's permission. Admins may release any.
- */
+/** The roles a hold names release it (a credit hold: finance …); admins may release any. */
 function assertMayRelease(actor: Actor, holdType: string, roles: readonly string[]): void {
   if (actor.roles.includes('admin')) return;
   if (roles.length > 0 && !actor.roles.some((r) => roles.includes(r))) {
     throw new DomainError('FORBIDDEN', `this ${holdType} hold is released by: ${roles.join(', ')}`, { details: { roles } });
-  }
-  if (holdType === 'compliance' && !can(actor, 'quality.release')) {
-    throw new DomainError('FORBIDDEN', 'a compliance hold is released by quality (permission quality.release)', { details: { permission: 'quality.release' } });
   }
 }
 
@@ -51,6 +44,10 @@ export function releaseHold(
     const { rows } = await w.tx.query<{ hold_type: string; origin: { approvalRoles?: string[] } }>(
       'SELECT hold_type, origin FROM order_holds WHERE id = $1 AND order_id = $2', [holdId, orderId]);
     if (!rows[0]) throw notFound('hold', holdId);
+    if (rows[0].hold_type === 'compliance') {
+      // Invariant 4: only a signed override lets a compliance hold go.
+      throw new DomainError('INVALID_STATE', 'a compliance hold is released by its approval with an electronic signature (POST /api/v1/approvals/tasks/:taskId/decide)');
+    }
     assertMayRelease(actor, rows[0].hold_type, rows[0].origin.approvalRoles ?? []);
     const r = await applyOrderCommands(w, orderId, [{ type: 'release_hold', holdId, ...(comment ? { comment } : {}) }]);
     const events = r.events.map((e) => e.type);
