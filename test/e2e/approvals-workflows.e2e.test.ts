@@ -192,16 +192,17 @@ describe('delegation while away', () => {
 });
 
 describe('approvals follow their order', () => {
-  it('withdraws the approval of a hold released by hand, and those of a cancelled order', async () => {
+  it('refuses to release a compliance hold by hand, and withdraws the approvals of a cancelled order', async () => {
     await activate([{ approvals: [{ role: 'quality' }] }]);
     const world = await orderWorld(t.db, t.crypto, { licenceValidTo: '2025-12-31' });
     const byHand = await placeStents(world);
     const hold = (await cs.get(`/api/v1/orders/${byHand.id}`)).body.holds[0];
-    expect((await qa.post(`/api/v1/orders/${byHand.id}/holds/${hold.id}/release`, { comment: 'released on paper' })).status).toBe(200);
+    expect((await qa.post(`/api/v1/orders/${byHand.id}/holds/${hold.id}/release`, { comment: 'released on paper' })).status).toBe(409);
     const cancelled = await placeStents(world);
     expect((await cs.post(`/api/v1/orders/${cancelled.id}/cancel`, { reason: 'customer withdrew' })).status).toBe(200);
     await drainOutbox(t);
-    for (const id of [byHand.id, cancelled.id]) {
+    expect(await tasksFor(qa, byHand.id)).toHaveLength(1);
+    for (const id of [cancelled.id]) {
       expect(await tasksFor(qa, id)).toEqual([]);
       const [approval] = (await admin.get(`/api/v1/approvals?orderId=${id}`)).body.items;
       expect(approval.status).toBe('withdrawn');
