@@ -8,6 +8,7 @@ import { registerAuditCommands } from './modules/audit/cli.ts';
 import { registerAuthCommands } from './modules/auth/cli.ts';
 import { registerUdiCommands } from './modules/udi/cli.ts';
 import { registerEdiCommands } from './modules/edi/cli.ts';
+import { registerRuleCommands } from './modules/rules/cli.ts';
 import { registerEdiIntakeCommands } from './modules/edi-intake/cli.ts';
 import { registerLabelCommands } from './modules/labels/cli.ts';
 import { registerForecastCommands } from './modules/forecasts/cli.ts';
@@ -29,6 +30,7 @@ export function buildCli(): Command {
   registerAuthCommands(program);
   registerUdiCommands(program);
   registerEdiCommands(program);
+  registerRuleCommands(program);
   registerEdiIntakeCommands(program);
   registerLabelCommands(program);
   registerForecastCommands(program);

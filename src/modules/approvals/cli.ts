@@ -1,30 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { Value } from 'typebox/value';
 import { withRuntime } from '../../commands/with-runtime.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { runCommand } from '../../platform/cli/run-command.ts';
-import { invalid } from '../../platform/errors.ts';
+import { readJsonFile } from '../../platform/cli/read-json-file.ts';
 import { readTx } from '../../platform/unit-of-work.ts';
 import { escalateOverdueApprovals } from './escalate-overdue-approvals.ts';
 import { activateWorkflow, createWorkflowVersion, getWorkflow, listWorkflows } from './workflow-admin.ts';
 import { WorkflowInput } from './workflow-schema.ts';
 
-async function readWorkflowFile(file: string): Promise<WorkflowInput> {
-  const text = await readFile(file, 'utf8').catch((e: Error) => { throw invalid('file', `cannot read ${file}: ${e.message}`); });
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw invalid('file', `not JSON: ${(e as Error).message}`);
-  }
-  const [first] = Value.Errors(WorkflowInput, value);
-  if (first) {
-    const missing = (first.params as { requiredProperties?: string[] }).requiredProperties?.[0];
-    throw invalid([...first.instancePath.split('/').filter(Boolean), ...(missing ? [missing] : [])].join('.') || 'file', first.message);
-  }
-  return value as WorkflowInput;
-}
+const readWorkflowFile = (file: string): Promise<WorkflowInput> => readJsonFile(file, WorkflowInput) as Promise<WorkflowInput>;
 
 const describeSteps = (steps: Array<{ name?: string; approvals: Array<{ role: string }> }>): string =>
   steps.map((s, i) => `  ${i + 1}. ${s.name ?? 'step'}: ${s.approvals.map((a) => a.role).join(' + ')}`).join('\n');
