@@ -95,7 +95,9 @@ function wholeLot<T extends StockCandidate & { left: number }>(candidates: T[], 
   const byLot = new Map<string, T[]>();
   for (const c of candidates) {
     const key = `${c.lotId}/${c.warehouseId}`;
-    byLot.set(key, [...(byLot.get(key) ?? []), c]);
+    const bins = byLot.get(key);
+    if (bins) bins.push(c);
+    else byLot.set(key, [c]);
   }
   for (const bins of byLot.values()) {
     if (bins.reduce((s, b) => s + b.left, 0) >= need) return bins;

@@ -59,7 +59,9 @@ CREATE TABLE stock_moves (
   ref_type    text,
   ref_id      text,
   actor       text NOT NULL,
-  CHECK (from_bin_id IS NOT NULL OR to_bin_id IS NOT NULL)
+  CHECK (from_bin_id IS NOT NULL OR to_bin_id IS NOT NULL),
+  -- An adjustment always says why (count correction, damage found …).
+  CHECK (move_type <> 'adjust' OR reason IS NOT NULL)
 );
 CREATE INDEX stock_moves_lot ON stock_moves (lot_id, at);
 CREATE INDEX stock_moves_ref ON stock_moves (ref_type, ref_id);
@@ -74,22 +76,29 @@ CREATE TABLE stock_balances (
   allocated  int NOT NULL DEFAULT 0 CHECK (allocated >= 0),
   PRIMARY KEY (lot_id, bin_id),
   CHECK (allocated <= on_hand)
-);
+) WITH (fillfactor = 70); -- updated all day (receipts, allocations, picks): room for HOT updates
 CREATE INDEX stock_balances_device ON stock_balances (device_id) WHERE on_hand > allocated;
 
+-- An allocation belongs to one version of an order. No foreign key to order_lines: an amendment
+-- replaces the lines, and a cascade would silently drop allocations whose units stay counted in
+-- stock_balances.allocated; the old version's allocations are released explicitly instead.
+-- It is held on a balance row, so that row is its one key to stock (lot and bin follow from it,
+-- and the device from the lot): two key checks per row, not four, keep a 10,000-line
+-- allocation fast.
 CREATE TABLE allocations (
-  id          uuid PRIMARY KEY,
-  order_id    uuid NOT NULL REFERENCES orders (id),
-  line_no     int NOT NULL,
-  device_id   uuid NOT NULL REFERENCES devices (id),
-  lot_id      uuid NOT NULL REFERENCES lots (id),
-  bin_id      uuid NOT NULL REFERENCES warehouse_bins (id),
-  quantity    int NOT NULL CHECK (quantity > 0),
-  picked      int NOT NULL DEFAULT 0 CHECK (picked >= 0),
-  status      text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'picked', 'released')),
-  created_at  timestamptz NOT NULL DEFAULT now(),
-  released_at timestamptz,
-  FOREIGN KEY (order_id, line_no) REFERENCES order_lines (order_id, line_no) ON DELETE CASCADE,
+  id            uuid PRIMARY KEY,
+  order_id      uuid NOT NULL REFERENCES orders (id),
+  order_version int NOT NULL,
+  line_no       int NOT NULL,
+  device_id     uuid NOT NULL,
+  lot_id        uuid NOT NULL,
+  bin_id        uuid NOT NULL,
+  quantity      int NOT NULL CHECK (quantity > 0),
+  picked        int NOT NULL DEFAULT 0 CHECK (picked >= 0),
+  status        text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'picked', 'released')),
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  released_at   timestamptz,
+  FOREIGN KEY (lot_id, bin_id) REFERENCES stock_balances (lot_id, bin_id),
   CHECK (picked <= quantity)
 );
 CREATE INDEX allocations_order ON allocations (order_id, line_no) WHERE status <> 'released';

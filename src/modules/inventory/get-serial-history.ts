@@ -1,0 +1,65 @@
+import type { Sql } from '../../db/types.ts';
+import { notFound } from '../../platform/errors.ts';
+
+export interface SerialEvent {
+  at: string;
+  moveType: string;
+  quantity: number;
+  fromBin: string | null;
+  toBin: string | null;
+  warehouse: string | null;
+  reason: string | null;
+  actor: string;
+  receiptNumber: string | null;
+  orderNumber: string | null;
+  customerCode: string | null;
+  customerName: string | null;
+}
+
+/**
+ * A serial's life from the ledger: received (receipt number), where it was stored and moved,
+ * its lot's status changes, picked and shipped — to whom, for moves that name an order
+ * (ref_type 'order', ref_id the order id). A serial is unique per device, so several devices may
+ * share one; each unit comes with its own history. Unknown serial: not found.
+ */
+export async function getSerialHistory(tx: Sql, serial: string, deviceId?: string) {
+  const { rows: units } = await tx.query<{ id: string; serial: string; status: string; deviceId: string; deviceCode: string; lotId: string | null; lotNumber: string | null; expiresOn: string | null; lotStatus: string | null; binId: string | null; binCode: string | null }>(
+    `SELECT s.id, s.serial, s.status, s.device_id AS "deviceId", d.code AS "deviceCode", s.lot_id AS "lotId", l.lot_number AS "lotNumber",
+            l.expires_on AS "expiresOn", l.status AS "lotStatus", s.bin_id AS "binId", wb.code AS "binCode"
+       FROM serial_units s JOIN devices d ON d.id = s.device_id LEFT JOIN lots l ON l.id = s.lot_id
+       LEFT JOIN warehouse_bins wb ON wb.id = s.bin_id
+      WHERE s.serial = $1 AND ($2::uuid IS NULL OR s.device_id = $2) ORDER BY d.code`,
+    [serial, deviceId ?? null],
+  );
+  if (units.length === 0) throw notFound('serial', serial);
+  const { rows: events } = await tx.query<SerialEvent & { unitId: string }>(
+    `SELECT s.id AS "unitId", m.at, m.move_type AS "moveType", m.quantity, fb.code AS "fromBin", tb.code AS "toBin",
+            w.code AS warehouse, m.reason, m.actor, r.number AS "receiptNumber", o.number AS "orderNumber",
+            c.code AS "customerCode", c.name_zh AS "customerName"
+       FROM serial_units s
+       JOIN stock_moves m ON m.serial_id = s.id OR (m.serial_id IS NULL AND m.move_type = 'status' AND m.lot_id = s.lot_id AND m.at >= s.created_at)
+       LEFT JOIN warehouse_bins fb ON fb.id = m.from_bin_id
+       LEFT JOIN warehouse_bins tb ON tb.id = m.to_bin_id
+       LEFT JOIN warehouses w ON w.id = coalesce(tb.warehouse_id, fb.warehouse_id)
+       LEFT JOIN stock_receipts r ON m.ref_type = 'receipt' AND r.id::text = m.ref_id
+       LEFT JOIN orders o ON m.ref_type = 'order' AND o.id::text = m.ref_id
+       LEFT JOIN parties c ON c.id = o.customer_id
+      WHERE s.id = ANY($1::uuid[])
+      ORDER BY m.at, m.id`,
+    [units.map((u) => u.id)],
+  );
+  // A lot's status change is recorded on every bin that held it: the unit shows it once.
+  const seen = new Set<string>();
+  const once = events.filter((e) => {
+    if (e.moveType !== 'status') return true;
+    const key = `${e.unitId}/${e.at}/${e.reason}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return {
+    serial,
+    units: units.map((u) => ({
+      ...u,
+      history: once.filter((e) => e.unitId === u.id).map(({ unitId: _u, ...e }) => (e.moveType === 'status' ? { ...e, fromBin: null, toBin: null, warehouse: null } : e)),
+    })),
+  };
+}
