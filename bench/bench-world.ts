@@ -6,9 +6,16 @@ import { addLicence } from '../src/modules/parties/party-licences.ts';
 import { createDevice } from '../src/modules/catalog/create-device.ts';
 import { createPriceList } from '../src/modules/pricing/create-price-list.ts';
 import { gs1CheckDigit } from '../src/modules/udi/check-digit.ts';
+import { createWarehouse } from '../src/modules/warehouses/create-warehouse.ts';
+import { receiveStockIn } from '../src/modules/inventory/receive-stock.ts';
+import { writeTx } from '../src/platform/unit-of-work.ts';
+import { localToday } from '../src/modules/orders/business-day.ts';
 
-/** Licensed hospitals, class II devices with GTINs and one price list, for the benchmarks. */
-export async function benchWorld(db: Database, crypto: FieldCrypto, o: { devices: number; customers?: number }) {
+/**
+ * Licensed hospitals, class II devices with GTINs, one price list and (with `stockPerDevice`)
+ * released stock in three lots per device in one warehouse, for the benchmarks.
+ */
+export async function benchWorld(db: Database, crypto: FieldCrypto, o: { devices: number; customers?: number; stockPerDevice?: number }) {
   const actor = systemActor('bench');
   const customerIds: string[] = [];
   for (let c = 0; c < (o.customers ?? 10); c++) {
@@ -34,5 +41,17 @@ export async function benchWorld(db: Database, crypto: FieldCrypto, o: { devices
     code: 'BENCH', name: 'bench', currency: 'CNY', validFrom: '2020-01-01',
     lines: deviceIds.map((deviceId, i) => ({ deviceId, unitPriceMinor: 1000 + i })),
   });
+  if (o.stockPerDevice) {
+    const wh = await createWarehouse(db, actor, {
+      code: 'BWH', nameZh: '基准仓', zones: [{ code: 'AMB', nameZh: '常温区', zoneType: 'normal', storageCondition: 'ambient' }],
+      bins: [{ code: 'A-1', zoneCode: 'AMB', pickSequence: 1 }],
+    });
+    const per = Math.ceil(o.stockPerDevice / 3);
+    await writeTx(db, { actor }, (w) => receiveStockIn(w, {
+      binId: wh.bins[0]!.id, reason: 'opening',
+      lines: deviceIds.flatMap((deviceId, d) => [1, 2, 3].map((k) => ({
+        deviceId, lotNumber: `B${d}-${k}`, expiresOn: `${2027 + k}-06-30`, quantity: per }))),
+    }, { today: localToday(), now: new Date() }));
+  }
   return { customerIds, deviceIds };
 }

@@ -4,12 +4,20 @@ import { execFileSync } from 'node:child_process';
 import type { Figure, Scenario, Size } from './figure.ts';
 import { parseScenario } from './scenarios/parse.ts';
 import { intakeScenario } from './scenarios/intake.ts';
+import { bigOrderScenario } from './big-order.ts';
+import { run as runImport } from './import.ts';
 
 /**
  * `npm run bench [-- <name …>] [--size small|full]`: runs the scenarios on the configured database
  * (DATABASE_URL, else embedded), prints one JSON line per figure and writes docs/BENCHMARKS.md.
  */
-const SCENARIOS: Scenario[] = [intakeScenario, parseScenario];
+const importScenario: Scenario = {
+  name: 'import',
+  describe: 'device rows from CSV in one audited all-or-nothing batch (target: 100,000 well under a minute)',
+  run: ({ size }) => runImport({ size: size === 'full' ? 100_000 : 2_000, print: null }),
+};
+
+const SCENARIOS: Scenario[] = [intakeScenario, bigOrderScenario, parseScenario, importScenario];
 
 function machine(): Record<string, string> {
   let postgres = 'embedded PGlite';

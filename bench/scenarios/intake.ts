@@ -12,18 +12,19 @@ import { benchWorld } from '../bench-world.ts';
 
 /**
  * HTTP order creation through the real server with N concurrent clients: 5-line orders that are
- * priced, rule-checked, audited and written to the outbox. On PostgreSQL the same run measures
+ * priced, rule-checked, confirmed, then FEFO-allocated and promised (a second request), each
+ * write audited and in the outbox. One "order" below is both requests. On PostgreSQL the same run measures
  * pgbench TPC-B with the same client count; orders/s ÷ tps is the headline figure.
  */
 export const intakeScenario: Scenario = {
   name: 'intake',
-  describe: '5-line orders over HTTP with N concurrent clients, against pgbench TPC-B on the same server',
+  describe: '5-line orders over HTTP (create + FEFO allocate) with N concurrent clients, against pgbench TPC-B on the same server',
   async run({ size }) {
     const clients = size === 'full' ? 16 : 4;
     const orders = size === 'full' ? 4000 : 200;
     const bench = await benchDatabase('intake', { poolSize: clients + 2 });
     const crypto = createFieldCrypto(parseKeyring(generateKeyLine('bench')));
-    const world = await benchWorld(bench.db, crypto, { devices: 50 });
+    const world = await benchWorld(bench.db, crypto, { devices: 50, stockPerDevice: orders * 3 });
     await createUser(bench.db, systemActor('bench'), { username: 'bench-api', password: 'bench-pass-2026', roles: ['customer_service'] });
     const { token } = await createApiToken(bench.db, systemActor('bench'), { username: 'bench-api', name: 'bench' });
     const app = await buildApp({ db: bench.db, config: { ...loadConfig({}), logLevel: 'silent' }, crypto }, { logger: false });
@@ -46,9 +47,13 @@ export const intakeScenario: Scenario = {
         const res = await fetch(`${url}/api/v1/orders`, {
           method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
         });
-        await res.arrayBuffer();
+        const placed = (await res.json()) as { id?: string };
+        const allocated = placed.id
+          ? await fetch(`${url}/api/v1/orders/${placed.id}/allocate`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+          : null;
+        await allocated?.arrayBuffer();
         latencies.push(performance.now() - t0);
-        if (res.status !== 201) failed++;
+        if (res.status !== 201 || allocated?.status !== 200) failed++;
       }
     }));
     const seconds = (performance.now() - started) / 1000;

@@ -63,6 +63,10 @@ describe('allocating an order', () => {
     const listed = await wh.get(`/api/v1/orders/${id}/allocations`);
     expect(listed.body.items.map((a: any) => [a.lotNumber, a.binCode, a.quantity])).toEqual([['GC', 'AMB-1', 4], ['GB', 'AMB-1', 10], ['GA', 'AMB-2', 5]]);
 
+    const byLot = await wh.get('/api/v1/orders?lot=GC');
+    expect(byLot.body.items.map((o: any) => o.id)).toEqual([id]);
+    expect((await wh.get('/api/v1/orders?lot=NO-SUCH-LOT')).body.total).toBe(0);
+
     const again = await allocate(id);
     expect([again.body.allocations, again.body.backOrders.map((b: any) => b.quantity)]).toEqual([[], [6, 2]]);
     expect(await readTx(t.db, verifyLedger)).toEqual([]);

@@ -45,5 +45,5 @@ export async function listOrders(tx: Sql, actor: Actor, f: OrderQuery) {
   return { items: items.rows, total: total.rows[0]!.n, limit: f.limit, offset: f.offset };
 }
 
-// Allocations by lot arrive with the inventory module; until then no order carries a lot.
-const lotFilter = `false`;
+/** Orders holding (allocated, picked or shipped) a lot with this number. */
+const lotFilter = `EXISTS (SELECT 1 FROM allocations a JOIN lots lt ON lt.id = a.lot_id WHERE a.order_id = o.id AND lt.lot_number = $10)`;
