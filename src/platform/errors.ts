@@ -44,7 +44,7 @@ export const ERROR_CODES = {
   STORAGE_MISMATCH: { status: 422, note: 'a zone’s storage condition does not match the device (cold chain …)' },
   PRICE_NOT_FOUND: { status: 422, note: 'no price list or contract gives a price for the device, customer and date' },
   PRICE_BELOW_FLOOR: { status: 422, note: 'a price is below the device’s floor price' },
-  IMPORT_FAILED: { status: 422, note: 'an import in all-or-nothing mode had rows in error; nothing was imported' },
+  IMPORT_FAILED: { status: 422, note: 'an import had rows in error and nothing was imported (all-or-nothing mode, or no valid row)' },
   IMPORT_FORMAT: { status: 400, note: 'an import file is not CSV/XLSX, or lacks a required column' },
 
   // --- inventory and fulfilment --------------------------------------------------------------

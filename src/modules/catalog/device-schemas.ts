@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateString, PageQuery } from '../../platform/http/schemas.ts';
-import { doc, Nullable } from './field-doc.ts';
+import { doc, Nullable } from '../../platform/schema-doc.ts';
 
 /** One schema per input: it validates API bodies and import rows, and feeds the OpenAPI document. */
 

@@ -7,7 +7,7 @@ import { readTx } from '../../platform/unit-of-work.ts';
 import { addPackaging } from './add-packaging.ts';
 import { createDevice } from './create-device.ts';
 import { DeactivateInput, DeviceInput, DeviceListQuery, DevicePatch, GTIN_INPUT_PATTERN, PackagingInput, RegistrationExpiryQuery, ScanInput } from './device-schemas.ts';
-import { doc } from './field-doc.ts';
+import { doc } from '../../platform/schema-doc.ts';
 import { getDevice } from './get-device.ts';
 import { listDevices } from './list-devices.ts';
 import { listExpiringRegistrations, today } from './list-expiring-registrations.ts';

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PackagingLevel } from '../catalog/device-schemas.ts';
 import { VersionField } from './party-patch-schemas.ts';
-import { Nullable, doc } from './schema-doc.ts';
+import { Nullable, doc } from '../../platform/schema-doc.ts';
 
 export const ItemXrefFields = {
   partnerItemCode: Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S(.*\\S)?$', ...doc("the partner's own item code (buyer or supplier part number)", '客户/供应商物料编码') }),

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateString } from '../../platform/http/schemas.ts';
 import { VersionField } from './party-patch-schemas.ts';
-import { Nullable, doc } from './schema-doc.ts';
+import { Nullable, doc } from '../../platform/schema-doc.ts';
 
 export const LicenceTypeSchema = Type.Union([
   Type.Literal('class3_distribution'), Type.Literal('class2_filing'), Type.Literal('hospital_practice'),

@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/http/authenticate.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import { AddressInput, CarrierServiceInput, ContactInput, IdentifierInput, IdentifierScheme } from './party-schemas.ts';
 import { AddressPatch, CarrierServicePatch, ContactPatch } from './party-patch-schemas.ts';
-import { doc } from './schema-doc.ts';
+import { doc } from '../../platform/schema-doc.ts';
 import { addAddress, removeAddress, updateAddress } from './party-addresses.ts';
 import { addContact, removeContact, updateContact } from './party-contacts.ts';
 import { addIdentifier, removeIdentifier, updateIdentifier } from './party-identifiers.ts';

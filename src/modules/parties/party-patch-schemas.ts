@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AddressFields, CarrierServiceFields, ContactFields, CustomerType, PartyFields, PartyKind } from './party-schemas.ts';
-import { Nullable, doc } from './schema-doc.ts';
+import { Nullable, doc } from '../../platform/schema-doc.ts';
 
 export const VersionField = Type.Integer({ minimum: 1, ...doc('the version you read; a change by someone else since then gives 409', '版本号（乐观锁）') });
 

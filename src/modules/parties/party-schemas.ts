@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { doc } from './schema-doc.ts';
+import { doc } from '../../platform/schema-doc.ts';
 
 /** One schema per input: it validates API bodies and import rows, and feeds the OpenAPI document. */
 export const ContactFields = {

@@ -9,7 +9,6 @@ import { createContractIn } from './create-contract.ts';
 import { replyCreated } from './created-reply.ts';
 import { getContract } from './get-contract.ts';
 import { listContracts } from './list-contracts.ts';
-import { apiSchema } from './schema-doc.ts';
 import { updateContract } from './update-contract.ts';
 
 const tags = ['pricing'];
@@ -31,12 +30,12 @@ export function registerContractRoutes(app: App, { db }: AppDeps): void {
     return { ...(await readTx(db, (tx) => listContracts(tx, actorOf(req), { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.post('/api/v1/contracts', { config: { permission: 'pricing.write' }, schema: { tags, body: apiSchema(ContractPriceInput) } },
+  app.post('/api/v1/contracts', { config: { permission: 'pricing.write' }, schema: { tags, body: ContractPriceInput } },
     async (req, reply) => replyCreated(db, req, reply, (w) => createContractIn(w, req.body)));
 
   app.get('/api/v1/contracts/:id', { config: { permission: 'pricing.read' }, schema: { tags, params: IdParams } },
     async (req) => getContract(db, actorOf(req), req.params.id));
 
-  app.patch('/api/v1/contracts/:id', { config: { permission: 'pricing.write' }, schema: { tags, params: IdParams, body: apiSchema(ContractUpdate) } },
+  app.patch('/api/v1/contracts/:id', { config: { permission: 'pricing.write' }, schema: { tags, params: IdParams, body: ContractUpdate } },
     async (req) => updateContract(db, actorOf(req), req.params.id, req.body, req.id));
 }

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateString } from '../../platform/http/schemas.ts';
 import { ChannelSchema, CurrencySchema, Minor } from './price-list-schemas.ts';
-import { doc, Nullable } from './schema-doc.ts';
+import { doc, Nullable } from '../../platform/schema-doc.ts';
 
 /** Inputs of customer contracts: net device prices and/or a discount on a price list. */
 export const ContractFields = {

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateString } from '../../platform/http/schemas.ts';
 import { ChannelSchema, CurrencySchema, MAX_QUANTITY, Minor } from './price-list-schemas.ts';
-import { doc, Nullable } from './schema-doc.ts';
+import { doc, Nullable } from '../../platform/schema-doc.ts';
 
 /**
  * One row of a price-list import. Natural key: price list code + device code + min quantity; min

@@ -12,20 +12,19 @@ import { listPriceListLines } from './list-price-list-lines.ts';
 import { listPriceLists } from './list-price-lists.ts';
 import { ChannelSchema, PriceListInput, PriceListLineInput, PriceListLineUpdate, PriceListUpdate } from './price-list-schemas.ts';
 import { removePriceListLine } from './remove-price-list-line.ts';
-import { apiSchema } from './schema-doc.ts';
 import { updatePriceListLine } from './update-price-list-line.ts';
 import { updatePriceList } from './update-price-list.ts';
 
 const tags = ['pricing'];
 const LineParams = Type.Object({ id: Type.String({ format: 'uuid' }), lineId: Type.String({ format: 'uuid' }) });
-const ListQuery = apiSchema(Type.Object({
+const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   channel: Type.Optional(ChannelSchema('lists limited to this channel', '渠道')),
   currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
   customerId: Type.Optional(Type.String({ format: 'uuid' })),
   active: Type.Optional(Type.Boolean()),
   ...PageQuery,
-}));
+});
 
 export function registerPriceListRoutes(app: App, { db }: AppDeps): void {
   app.get('/api/v1/price-lists', { config: { permission: 'pricing.read' }, schema: { tags, querystring: ListQuery } }, async (req) => {
@@ -33,13 +32,13 @@ export function registerPriceListRoutes(app: App, { db }: AppDeps): void {
     return { ...(await readTx(db, (tx) => listPriceLists(tx, actorOf(req), { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.post('/api/v1/price-lists', { config: { permission: 'pricing.write' }, schema: { tags, body: apiSchema(PriceListInput) } },
+  app.post('/api/v1/price-lists', { config: { permission: 'pricing.write' }, schema: { tags, body: PriceListInput } },
     async (req, reply) => replyCreated(db, req, reply, (w) => createPriceListIn(w, req.body)));
 
   app.get('/api/v1/price-lists/:id', { config: { permission: 'pricing.read' }, schema: { tags, params: IdParams } },
     async (req) => getPriceList(db, actorOf(req), req.params.id));
 
-  app.patch('/api/v1/price-lists/:id', { config: { permission: 'pricing.write' }, schema: { tags, params: IdParams, body: apiSchema(PriceListUpdate) } },
+  app.patch('/api/v1/price-lists/:id', { config: { permission: 'pricing.write' }, schema: { tags, params: IdParams, body: PriceListUpdate } },
     async (req) => updatePriceList(db, actorOf(req), req.params.id, req.body, req.id));
 
   app.get('/api/v1/price-lists/:id/lines', {
@@ -51,10 +50,10 @@ export function registerPriceListRoutes(app: App, { db }: AppDeps): void {
     return { ...page, limit, offset };
   });
 
-  app.post('/api/v1/price-lists/:id/lines', { config: { permission: 'pricing.write' }, schema: { tags, params: IdParams, body: apiSchema(PriceListLineInput) } },
+  app.post('/api/v1/price-lists/:id/lines', { config: { permission: 'pricing.write' }, schema: { tags, params: IdParams, body: PriceListLineInput } },
     async (req, reply) => replyCreated(db, req, reply, (w) => addPriceListLineIn(w, req.params.id, req.body)));
 
-  app.patch('/api/v1/price-lists/:id/lines/:lineId', { config: { permission: 'pricing.write' }, schema: { tags, params: LineParams, body: apiSchema(PriceListLineUpdate) } },
+  app.patch('/api/v1/price-lists/:id/lines/:lineId', { config: { permission: 'pricing.write' }, schema: { tags, params: LineParams, body: PriceListLineUpdate } },
     async (req) => updatePriceListLine(db, actorOf(req), req.params.id, req.params.lineId, req.body, req.id));
 
   app.delete('/api/v1/price-lists/:id/lines/:lineId', { config: { permission: 'pricing.write' }, schema: { tags, params: LineParams } },

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateString } from '../../platform/http/schemas.ts';
-import { doc, Nullable } from './schema-doc.ts';
+import { doc, Nullable } from '../../platform/schema-doc.ts';
 import { CHANNELS, type Channel } from './types.ts';
 
 /** Inputs of price lists and their lines; they validate API bodies and import rows alike. */

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateString } from '../../platform/http/schemas.ts';
 import { ChannelSchema, MAX_QUANTITY } from './price-list-schemas.ts';
-import { doc } from './schema-doc.ts';
+import { doc } from '../../platform/schema-doc.ts';
 
 export const QuoteRequest = Type.Object({
   customerId: Type.String({ format: 'uuid', ...doc('the customer to quote for', '客户') }),

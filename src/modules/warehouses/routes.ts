@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/http/authenticate.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import { readTx } from '../../platform/unit-of-work.ts';
 import { DeactivateInput } from '../catalog/device-schemas.ts';
-import { doc } from '../catalog/field-doc.ts';
+import { doc } from '../../platform/schema-doc.ts';
 import { createBin } from './create-bin.ts';
 import { createWarehouse } from './create-warehouse.ts';
 import { createZone } from './create-zone.ts';

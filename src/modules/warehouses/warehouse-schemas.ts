@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/http/schemas.ts';
 import { StorageConditionSchema } from '../catalog/device-schemas.ts';
-import { doc, Nullable } from '../catalog/field-doc.ts';
+import { doc, Nullable } from '../../platform/schema-doc.ts';
 
 /** One schema per input: it validates API bodies and import rows, and feeds the OpenAPI document. */
 
