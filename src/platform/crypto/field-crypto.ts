@@ -18,9 +18,11 @@ const PREFIX = 'enc:v1:';
 
 export function parseKeyring(text: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const raw of text.split(/[\n,]/)) {
+  // One key per line (a key file, where `#` starts a comment) or comma-separated (the variable).
+  const entries = text.split('\n').filter((l) => !l.trim().startsWith('#')).flatMap((l) => l.split(','));
+  for (const raw of entries) {
     const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
+    if (!line) continue;
     const m = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=_-]+)$/.exec(line);
     if (!m) throw new Error('encryption keys must be written as <keyId>:<base64 of 32 bytes>, one per line or comma-separated');
     const key = Buffer.from(m[2]!, 'base64');
