@@ -32,6 +32,12 @@ describe('the HTTP server', () => {
     expect(await res.text()).toContain('swagger');
   });
 
+  it('answers / with a page pointing to the API documentation', async () => {
+    const res = await fetch(`${t.url}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('/api/v1/docs');
+  });
+
   it('answers an unknown route with a JSON 404', async () => {
     const res = await t.anonymous().get('/api/v1/nothing-here');
     expect(res.status).toBe(404);

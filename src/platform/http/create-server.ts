@@ -69,6 +69,16 @@ export async function createServer(
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
 
   app.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  // Until the web console lands (its own issue), `/` says where things are instead of a 404.
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(
+      '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>Lotline</title>' +
+        '<h1>Lotline</h1><p>API 正在运行 · The API is running.</p>' +
+        '<ul><li><a href="/api/v1/docs">API 文档 · API documentation</a></li>' +
+        '<li><a href="/api/v1/openapi.json">OpenAPI</a></li><li><a href="/readyz">/readyz</a></li></ul>' +
+        '<p>网页控制台尚未提供 · The web console is not built yet.</p></html>',
+    ),
+  );
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
