@@ -7,7 +7,7 @@ import { checkDeviceRules } from './device-rules.ts';
 import type { DeactivateInput, DevicePatch } from './device-schemas.ts';
 import { loadDevice, type DeviceDetail } from './device-view.ts';
 import { updateDevices } from './device-writes.ts';
-import { writeIfChanged } from './write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 
 const recordOf = (d: DeviceDetail): DeviceRecord =>
   Object.fromEntries(DEVICE_COLUMNS.map(([f]) => [f, d[f]])) as unknown as DeviceRecord;

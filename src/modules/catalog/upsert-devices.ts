@@ -14,7 +14,7 @@ import { createdChanges, findGtinOwners, insertDevices, replacePackaging, touchD
 import { checkPackaging, type Packaging } from './packaging-rules.ts';
 import type { Provenance } from './provenance.ts';
 import { isColdChain } from './storage-conditions.ts';
-import { writeIfChanged } from './write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 
 export interface UpsertedDevice {
   code: string;

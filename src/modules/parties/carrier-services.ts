@@ -9,7 +9,7 @@ import type { CarrierServicePatch } from './party-patch-schemas.ts';
 import type { CarrierServiceInput } from './party-schemas.ts';
 import { definedOnly } from './patch-values.ts';
 import { upsertCarrierServices } from './write-party-children.ts';
-import { writeIfChanged } from './write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 
 const prefixed = (code: string, changes: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(changes).map(([k, v]) => [`carrierServices.${code}.${k}`, v]));

@@ -9,7 +9,7 @@ import { defaultProvenance, type Provenance } from './party-record.ts';
 import { ITEM_XREF_COLUMNS, type ItemXrefInput, type ItemXrefPatch, type ItemXrefView } from './item-xref-schemas.ts';
 import { checkVersion, findVisibleParty, requireKind } from './party-access.ts';
 import { definedOnly } from './patch-values.ts';
-import { writeIfChanged } from './write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 
 /** The device must exist and be packed at the level the partner's code stands for. */
 async function checkDeviceLevel(tx: Sql, deviceId: string, level: ItemXrefInput['packagingLevel']): Promise<void> {

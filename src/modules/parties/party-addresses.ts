@@ -9,7 +9,7 @@ import type { AddressPatch } from './party-patch-schemas.ts';
 import { checkAddressRules } from './party-rules.ts';
 import type { AddressInput } from './party-schemas.ts';
 import { upsertAddresses } from './write-party-children.ts';
-import { writeIfChanged } from './write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 import { definedOnly } from './patch-values.ts';
 
 /** Address changes are recorded on the party, each field prefixed with the address code. */

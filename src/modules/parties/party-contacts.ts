@@ -9,7 +9,7 @@ import type { ContactPatch } from './party-patch-schemas.ts';
 import type { ContactInput } from './party-schemas.ts';
 import { CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, ENCRYPTED } from './sensitive-columns.ts';
 import { insertContacts } from './write-party-children.ts';
-import { writeIfChanged } from './write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 
 /**
  * Contacts are personal data: stored encrypted, and in the audit trail a changed name, phone or

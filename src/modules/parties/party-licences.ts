@@ -11,7 +11,7 @@ import type { LicenceInput, LicencePatch } from './licence-schemas.ts';
 import { LICENCE_COLUMNS, type LicenceView } from './licence-view.ts';
 import { loadLicence } from './list-licences.ts';
 import { definedOnly } from './patch-values.ts';
-import { writeIfChanged } from './write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 
 /** The fields of a licence its audit records compare. */
 const auditFields = (l: LicenceView) => ({

@@ -10,7 +10,7 @@ import { checkVersion } from './party-access.ts';
 import { checkPartyFieldRules } from './party-rules.ts';
 import type { PartyPatch } from './party-patch-schemas.ts';
 import { PARTY_COLUMNS, type PartyView } from './party-view.ts';
-import { writeIfChanged } from './write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 
 /** The plain (not encrypted) fields a PATCH may change, and their columns. */
 const COLUMNS = {

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { DeactivateInput } from '../catalog/device-schemas.ts';
-import { writeIfChanged } from '../catalog/write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 import { checkVersion } from './check-version.ts';
 import { changeRecords } from './table-writes.ts';
 import type { BinPatch } from './warehouse-schemas.ts';

@@ -2,7 +2,7 @@ import type { Database } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { DeactivateInput } from '../catalog/device-schemas.ts';
-import { writeIfChanged } from '../catalog/write-if-changed.ts';
+import { writeIfChanged } from '../../platform/write-if-changed.ts';
 import { checkVersion } from './check-version.ts';
 import { changeRecords } from './table-writes.ts';
 import { checkWarehouse } from './warehouse-rules.ts';

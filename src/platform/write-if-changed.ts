@@ -1,5 +1,5 @@
-import type { Database } from '../../db/types.ts';
-import { writeTx, type Work, type WriteContext } from '../../platform/unit-of-work.ts';
+import type { Database } from '../db/types.ts';
+import { writeTx, type Work, type WriteContext } from './unit-of-work.ts';
 
 class NothingChanged<T> extends Error {
   constructor(readonly value: T) {
