@@ -11,6 +11,7 @@ import { registerRuleRoutes } from './modules/rules/routes.ts';
 import { registerQuoteRoutes } from './modules/quotes/routes.ts';
 import { registerPricingRoutes } from './modules/pricing/routes.ts';
 import { registerLabelRoutes } from './modules/labels/routes.ts';
+import { registerUdiRoutes } from './modules/udi/routes.ts';
 import { registerEdiIntakeRoutes } from './modules/edi-intake/routes.ts';
 import { registerForecastRoutes } from './modules/forecasts/routes.ts';
 import { registerPortalRoutes } from './modules/portal/routes.ts';
@@ -34,6 +35,7 @@ export function registerAllRoutes(app: App, deps: AppDeps): void {
   registerQuoteRoutes(app, deps);
   registerPricingRoutes(app, deps);
   registerLabelRoutes(app, deps);
+  registerUdiRoutes(app, deps);
   registerEdiIntakeRoutes(app, deps);
   registerForecastRoutes(app, deps);
   registerPortalRoutes(app, deps);
