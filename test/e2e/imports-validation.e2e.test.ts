@@ -39,13 +39,10 @@ describe('a file the import cannot read is refused as a whole, before any batch'
     expect(res.body.error.message).toMatch(/not UTF-8.*GBK/);
   });
 
-  it('given an unknown kind, or opening stock, then 400 naming the kind', async () => {
+  it('given an unknown kind, then 400 naming the kind', async () => {
     const unknown = await upload(t, admin, '/api/v1/imports/lots', csv([['code'], ['x']]));
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'kind' });
-    const stock = await upload(t, admin, '/api/v1/imports/opening-stock', csv([['code'], ['x']]));
-    expect(stock.status).toBe(400);
-    expect(stock.body.error.message).toMatch(/opening stock cannot be imported yet/);
   });
 
   it('given a JSON body, then 415; given a bad mode, then 400 naming it', async () => {

@@ -7,20 +7,15 @@ import { licencesKind } from './kind-licences.ts';
 import { packagingKind } from './kind-packaging.ts';
 import { priceListsKind } from './kind-price-lists.ts';
 import { warehousesKind } from './kind-warehouses.ts';
+import { openingStockKind } from './kind-opening-stock.ts';
 
-/**
- * Every kind of file `lotline import` and `POST /api/v1/imports/:kind` take. Opening stock is not
- * here: it needs the inventory module's receipts.
- */
+/** Every kind of file `lotline import` and `POST /api/v1/imports/:kind` take. */
 export const IMPORT_KIND_LIST: ReadonlyArray<ImportKind<never>> = [
-  devicesKind, packagingKind, customersKind, licencesKind, priceListsKind, warehousesKind,
+  devicesKind, packagingKind, customersKind, licencesKind, priceListsKind, warehousesKind, openingStockKind,
 ] as ReadonlyArray<ImportKind<never>>;
 
 export function importKind(name: string): ImportKind {
   const kind = IMPORT_KIND_LIST.find((k) => k.name === name);
-  if (name === 'opening-stock') {
-    throw new DomainError('VALIDATION_FAILED', 'kind: opening stock cannot be imported yet (it needs the inventory module\'s receipts)', { field: 'kind' });
-  }
   if (!kind) {
     throw new DomainError('VALIDATION_FAILED', `kind: no import of "${name}"; one of ${IMPORT_KINDS.join(', ')}`, { field: 'kind' });
   }

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Work } from '../../platform/unit-of-work.ts';
 
-export const IMPORT_KINDS = ['devices', 'packaging', 'customers', 'licences', 'price-lists', 'warehouses'] as const;
+export const IMPORT_KINDS = ['devices', 'packaging', 'customers', 'licences', 'price-lists', 'warehouses', 'opening-stock'] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
