@@ -18,24 +18,29 @@ function cellValue(v: unknown): CellValue {
   return String(v);
 }
 
-/** The rows of the first worksheet of an XLSX workbook, streamed; later worksheets are skipped. */
+/**
+ * The rows of the first worksheet of an XLSX workbook. The workbook is read whole (uploads are
+ * limited to 50 MB): ExcelJS's streaming reader parks worksheets in temporary files when they
+ * come before the shared strings, and abandoning it part-way (a consumer stopping at bad rows)
+ * left it reading files already removed — an uncaught error outside any request.
+ */
 export async function* readXlsxRecords(source: Readable): AsyncGenerator<FileRecord> {
-  // Styles are read so that date-formatted cells come as dates, not as Excel day counts.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let first = true;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const sheet of reader) {
-      if (!first) continue;
-      first = false;
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
-        yield { row: row.number, cells: Array.from(values.slice(1), cellValue) };
-      }
-    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of source) chunks.push(chunk as Buffer);
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   } catch (e) {
-    if (e instanceof DomainError) throw e;
     throw new DomainError('IMPORT_FORMAT', `the file is not a readable XLSX workbook: ${(e as Error).message}`, { field: 'file' });
   } finally {
     source.destroy();
   }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return;
+  const rows: FileRecord[] = [];
+  // Styles are read, so date-formatted cells come as dates, not as Excel day counts.
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    rows.push({ row: row.number, cells: Array.from((row.values as unknown[]).slice(1), cellValue) });
+  });
+  yield* rows;
 }
