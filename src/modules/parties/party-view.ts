@@ -1,22 +1,10 @@
-/** A party as the API shows it (sensitive fields excluded). */
-export interface PartyView {
+import type { PartyRecord } from './party-record.ts';
+
+/** A party as the API shows it: its plain fields (sensitive ones excluded) and who made it, when. */
+export interface PartyView extends PartyRecord {
   id: string;
   code: string;
   kind: 'customer' | 'supplier' | 'carrier';
-  customerType: 'hospital' | 'distributor' | 'dealer' | null;
-  nameZh: string;
-  nameEn: string | null;
-  creditCode: string | null;
-  paymentTermsDays: number;
-  creditLimitMinor: number | null;
-  currency: string;
-  priorityTier: number;
-  minShelfLifeDays: number | null;
-  minShelfLifePct: number | null;
-  requiresSerialCapture: boolean;
-  leadTimeDays: number | null;
-  notes: string | null;
-  active: boolean;
   version: number;
   source: string;
   sourceRef: string | null;
