@@ -2,18 +2,12 @@ import type { Sql } from '../../db/types.ts';
 import { notFound } from '../../platform/errors.ts';
 import { DEVICE_SELECT, type DeviceRecord } from './device-record.ts';
 import type { Packaging } from './packaging-rules.ts';
+import type { RecordStamp } from '../../platform/record-stamp.ts';
 
 /** A device as the API shows it. */
-export interface DeviceView extends DeviceRecord {
+export interface DeviceView extends DeviceRecord, RecordStamp {
   id: string;
   coldChain: boolean;
-  version: number;
-  source: string;
-  sourceRef: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export interface DeviceDetail extends DeviceView {

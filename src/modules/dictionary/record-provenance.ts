@@ -11,16 +11,10 @@ import { getContract } from '../pricing/get-contract.ts';
 import { getPriceList } from '../pricing/get-price-list.ts';
 import { loadLine } from '../pricing/price-list-view.ts';
 import { getWarehouse } from '../warehouses/get-warehouse.ts';
+import type { RecordStamp } from '../../platform/record-stamp.ts';
 
 /** The provenance columns every master-data record carries. */
-export interface RecordProvenance {
-  source: string;
-  sourceRef: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type RecordProvenance = Omit<RecordStamp, 'version'>;
 
 type Lookup = (db: Database, actor: Actor, id: string, history: readonly AuditView[]) => Promise<RecordProvenance>;
 

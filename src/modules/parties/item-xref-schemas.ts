@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PackagingLevel } from '../catalog/device-schemas.ts';
 import { VersionField } from './party-patch-schemas.ts';
 import { Nullable, doc } from '../../platform/schema-doc.ts';
+import type { RecordStamp } from '../../platform/record-stamp.ts';
 
 export const ItemXrefFields = {
   partnerItemCode: Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S(.*\\S)?$', ...doc("the partner's own item code (buyer or supplier part number)", '客户/供应商物料编码') }),
@@ -26,20 +27,13 @@ export const ItemXrefPatch = Type.Object({
 }, doc('changes to an item cross-reference', '物料编码对照修改'));
 export type ItemXrefPatch = Static<typeof ItemXrefPatch>;
 
-export interface ItemXrefView {
+export interface ItemXrefView extends RecordStamp {
   id: string;
   partyId: string;
   partnerItemCode: string;
   deviceId: string;
   packagingLevel: ItemXrefInput['packagingLevel'];
   description: string | null;
-  version: number;
-  source: string;
-  sourceRef: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export const ITEM_XREF_COLUMNS = `x.id, x.party_id AS "partyId", x.partner_item_code AS "partnerItemCode", x.device_id AS "deviceId",

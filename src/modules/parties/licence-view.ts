@@ -1,7 +1,8 @@
 import type { LicenceType } from './licence-schemas.ts';
+import type { RecordStamp } from '../../platform/record-stamp.ts';
 
 /** A licence as the API shows it. */
-export interface LicenceView {
+export interface LicenceView extends RecordStamp {
   id: string;
   partyId: string;
   licenceType: LicenceType;
@@ -12,13 +13,6 @@ export interface LicenceView {
   validTo: string | null;
   issuingAuthority: string | null;
   documentRef: string | null;
-  version: number;
-  source: string;
-  sourceRef: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export const LICENCE_COLUMNS = `l.id, l.party_id AS "partyId", l.licence_type AS "licenceType", l.number,

@@ -1,17 +1,11 @@
 import type { PartyRecord } from './party-record.ts';
+import type { RecordStamp } from '../../platform/record-stamp.ts';
 
 /** A party as the API shows it: its plain fields (sensitive ones excluded) and who made it, when. */
-export interface PartyView extends PartyRecord {
+export interface PartyView extends PartyRecord, RecordStamp {
   id: string;
   code: string;
   kind: 'customer' | 'supplier' | 'carrier';
-  version: number;
-  source: string;
-  sourceRef: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export const PARTY_COLUMNS = `p.id, p.code, p.kind, p.customer_type AS "customerType", p.name_zh AS "nameZh",

@@ -5,9 +5,10 @@ import { assertVisible } from '../../platform/org-scope.ts';
 import { bpToPercent } from './money.ts';
 import { deviceCodes } from './reference-lookups.ts';
 import type { Channel } from './types.ts';
+import type { RecordStamp } from '../../platform/record-stamp.ts';
 
 /** A contract as the API shows it; the detail adds its device prices. */
-export interface ContractView {
+export interface ContractView extends RecordStamp {
   id: string;
   contractNo: string;
   customerId: string;
@@ -20,13 +21,6 @@ export interface ContractView {
   discountPercent: string | null;
   active: boolean;
   priceCount: number;
-  version: number;
-  source: string;
-  sourceRef: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export interface ContractPriceView {

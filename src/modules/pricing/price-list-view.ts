@@ -4,9 +4,10 @@ import { notFound } from '../../platform/errors.ts';
 import { assertVisible } from '../../platform/org-scope.ts';
 import { deviceCodes } from './reference-lookups.ts';
 import type { Channel, PriceBreak } from './types.ts';
+import type { RecordStamp } from '../../platform/record-stamp.ts';
 
 /** A price list header as the API shows it. */
-export interface PriceListView {
+export interface PriceListView extends RecordStamp {
   id: string;
   code: string;
   name: string;
@@ -17,13 +18,6 @@ export interface PriceListView {
   customerId: string | null;
   active: boolean;
   lineCount: number;
-  version: number;
-  source: string;
-  sourceRef: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export const PRICE_LIST_COLUMNS = `pl.id, pl.code, pl.name, pl.currency, pl.valid_from AS "validFrom", pl.valid_to AS "validTo",
