@@ -21,6 +21,16 @@ import { registerTriggerRoutes } from './modules/triggers/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerImportRoutes } from './modules/imports/routes.ts';
 import { registerDictionaryRoutes } from './modules/dictionary/routes.ts';
+import { registerFinanceRoutes } from './modules/finance/routes.ts';
+import { registerFulfillmentRoutes } from './modules/fulfillment/routes.ts';
+import { registerPurchasingRoutes } from './modules/purchasing/routes.ts';
+import { registerProductionRoutes } from './modules/production/routes.ts';
+import { registerShippingDocRoutes } from './modules/shipping-docs/routes.ts';
+import { registerReturnRoutes } from './modules/returns/routes.ts';
+import { registerTraceRoutes } from './modules/trace/routes.ts';
+import { registerKpiRoutes } from './modules/kpi/routes.ts';
+import { registerPlanningRoutes } from './modules/planning/routes.ts';
+import { registerWebRoutes } from './modules/web/routes.ts';
 
 /** The composition root of the HTTP API: every module's routes, in one list. */
 export function registerAllRoutes(app: App, deps: AppDeps): void {
@@ -45,6 +55,16 @@ export function registerAllRoutes(app: App, deps: AppDeps): void {
   registerNotificationRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerDictionaryRoutes(app, deps);
+  registerFinanceRoutes(app, deps);
+  registerFulfillmentRoutes(app, deps);
+  registerPurchasingRoutes(app, deps);
+  registerProductionRoutes(app, deps);
+  registerShippingDocRoutes(app, deps);
+  registerReturnRoutes(app, deps);
+  registerTraceRoutes(app, deps);
+  registerKpiRoutes(app, deps);
+  registerPlanningRoutes(app, deps);
+  registerWebRoutes(app); // its `/*` answers only paths no other route has
 }
 
 export const buildApp = (deps: AppDeps, opts: { logger?: boolean } = {}): Promise<App> =>

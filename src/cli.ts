@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isDomainError } from './platform/errors.ts';
 import { exitCodeFor } from './platform/cli/run-command.ts';
 import { registerServeCommands } from './commands/serve.ts';
-import { registerDatabaseCommands } from './commands/database.ts';
+import { registerBackupCommands, registerDatabaseCommands } from './commands/database.ts';
 import { registerKeyCommands } from './commands/keys.ts';
 import { registerAuditCommands } from './modules/audit/cli.ts';
 import { registerAuthCommands } from './modules/auth/cli.ts';
@@ -15,6 +15,16 @@ import { registerForecastCommands } from './modules/forecasts/cli.ts';
 import { registerApprovalCommands } from './modules/approvals/cli.ts';
 import { registerInventoryCommands } from './modules/inventory/cli.ts';
 import { registerImportCommands } from './modules/imports/cli.ts';
+import { registerShippingDocCommands } from './modules/shipping-docs/cli.ts';
+import { registerTraceCommands } from './modules/trace/cli.ts';
+import { registerIntegrityCommands } from './modules/integrity/cli.ts';
+import { registerPlanningCommands } from './modules/planning/cli.ts';
+import { registerPurchasingCommands } from './modules/purchasing/cli.ts';
+import { registerProductionCommands } from './modules/production/cli.ts';
+import { registerFinanceCommands } from './modules/finance/cli.ts';
+import { registerFulfillmentCommands } from './modules/fulfillment/cli.ts';
+import { registerReturnCommands } from './modules/returns/cli.ts';
+import { registerKpiCommands } from './modules/kpi/cli.ts';
 
 /** `lotline …`: every command of every module, with `--json` output and exit codes 0 / 1 / 2. */
 export function buildCli(): Command {
@@ -25,6 +35,7 @@ export function buildCli(): Command {
     .configureOutput({ outputError: (str, write) => write(str) });
   registerServeCommands(program);
   registerDatabaseCommands(program);
+  registerBackupCommands(program);
   registerKeyCommands(program);
   registerAuditCommands(program);
   registerAuthCommands(program);
@@ -37,6 +48,16 @@ export function buildCli(): Command {
   registerApprovalCommands(program);
   registerInventoryCommands(program);
   registerImportCommands(program);
+  registerShippingDocCommands(program);
+  registerTraceCommands(program);
+  registerIntegrityCommands(program);
+  registerPlanningCommands(program);
+  registerPurchasingCommands(program);
+  registerProductionCommands(program);
+  registerFinanceCommands(program);
+  registerFulfillmentCommands(program);
+  registerReturnCommands(program);
+  registerKpiCommands(program);
   return program;
 }
 

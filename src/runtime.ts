@@ -1,5 +1,6 @@
 import type { Database } from './db/types.ts';
 import { openDatabase } from './db/open-database.ts';
+import { openPostgres } from './db/postgres-database.ts';
 import { migrate } from './db/migrate.ts';
 import type { Config } from './platform/config.ts';
 import type { FieldCrypto } from './platform/crypto/field-crypto.ts';
@@ -14,10 +15,15 @@ import { triggerActionHandler } from './modules/triggers/run-trigger-action.ts';
 import { triggerFanOutHandler } from './modules/triggers/fan-out-triggers.ts';
 import { TRIGGER_SENSITIVE_COLUMNS } from './modules/triggers/sensitive-columns.ts';
 import { releaseOnOrderChange } from './modules/inventory/release-on-order-change.ts';
+import { ediAsnHandler } from './modules/shipping-docs/write-shipment-asn.ts';
+import { financeHandlers } from './modules/finance/invoice-handler.ts';
+import { planOnOrderChange } from './modules/planning/plan-on-order-change.ts';
 
 export interface Runtime {
   config: Config;
   db: Database;
+  /** The read replica (DATABASE_READ_URL), when there is one. */
+  replica?: Database;
   crypto: FieldCrypto;
   close(): Promise<void>;
 }
@@ -28,7 +34,8 @@ export const SENSITIVE_COLUMNS: readonly SensitiveColumn[] = [...PARTY_SENSITIVE
 /** Handlers the outbox worker runs; modules add theirs here. */
 export const eventHandlers = (rt: Pick<Runtime, 'db' | 'config' | 'crypto'>): EventHandler[] => [
   ediOrderAckHandler, ...approvalHandlers, notificationHandler, triggerFanOutHandler, triggerActionHandler(rt.crypto),
-  releaseOnOrderChange,
+  releaseOnOrderChange, ediAsnHandler, ...financeHandlers,
+  planOnOrderChange,
 ];
 
 export const EMBEDDED_WARNING =
@@ -46,7 +53,9 @@ export async function openRuntime(
   try {
     if (opts.migrate !== false) await migrate(db);
     const crypto = loadFieldCrypto(config, (m) => log.warn(`warning: ${m}`));
-    return { config, db, crypto, close: () => db.close() };
+    if (!config.readDatabaseUrl) return { config, db, crypto, close: () => db.close() };
+    const replica = openPostgres(config.readDatabaseUrl);
+    return { config, db, crypto, replica, close: async () => void (await Promise.all([db.close(), replica.close()])) };
   } catch (e) {
     await db.close();
     throw e;

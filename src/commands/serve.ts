@@ -5,6 +5,8 @@ import { openRuntime, eventHandlers, type Runtime } from '../runtime.ts';
 import { buildApp } from '../app.ts';
 import { ensureAdmin } from '../modules/auth/ensure-admin.ts';
 import { startOutboxWorker, drainOutboxOnce } from '../platform/outbox/outbox-worker.ts';
+import { startScheduler } from '../platform/scheduler/scheduler.ts';
+import { scheduledJobs } from '../scheduled-jobs.ts';
 import { seedDemo, hasDemoData } from '../seed/seed-demo.ts';
 import { runCommand } from '../platform/cli/run-command.ts';
 import { describeDropOutcome, startDropFolderWatcher } from '../modules/edi-intake/drop-folder.ts';
@@ -35,11 +37,14 @@ async function startServer(rt: Runtime, o: { seedDemo?: boolean; worker?: boolea
     process.stderr.write('seeding demo data …\n');
     await seedDemo(rt);
   }
-  const app = await buildApp({ db: rt.db, config: rt.config, crypto: rt.crypto });
+  const app = await buildApp({ db: rt.db, replica: rt.replica, config: rt.config, crypto: rt.crypto });
   // Embedded mode has one process, so its worker runs here; on PostgreSQL run `lotline worker` too.
   const runWorker = o.worker ?? rt.db.kind === 'pglite';
   const worker = runWorker
-    ? startOutboxWorker(rt.db, eventHandlers(rt), { workerId: workerId(), onError: (e) => app.log.error({ err: e }, 'outbox worker') })
+    ? startOutboxWorker(rt.db, eventHandlers(rt), { workerId: workerId(), leaseMs: rt.config.outboxLeaseMs, onError: (e) => app.log.error({ err: e }, 'outbox worker') })
+    : null;
+  const scheduler = runWorker
+    ? startScheduler(rt.db, scheduledJobs(), { processId: workerId(), onError: (e) => app.log.error({ err: e }, 'scheduled jobs') })
     : null;
   const dropFolder = rt.config.ediDropDir
     ? startDropFolderWatcher(rt.db, rt.config.ediDropDir, { onOutcome: (x) => app.log.info(`EDI drop folder: ${describeDropOutcome(x)}`), onError: (e) => app.log.error({ err: e }, 'EDI drop folder') })
@@ -57,6 +62,7 @@ async function startServer(rt: Runtime, o: { seedDemo?: boolean; worker?: boolea
   onShutdown(async () => {
     await app.close();
     await worker?.stop();
+    await scheduler?.stop();
     await dropFolder?.stop();
     await rt.close();
   });
@@ -91,7 +97,7 @@ export function registerServeCommands(program: Command): void {
           try {
             const total = { claimed: 0, done: 0, retried: 0, dead: 0 };
             for (;;) {
-              const r = await drainOutboxOnce(rt.db, eventHandlers(rt), { workerId: workerId() });
+              const r = await drainOutboxOnce(rt.db, eventHandlers(rt), { workerId: workerId(), leaseMs: rt.config.outboxLeaseMs });
               for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += r[k];
               if (r.claimed === 0) return total;
             }
@@ -103,11 +109,14 @@ export function registerServeCommands(program: Command): void {
       }
       const worker = startOutboxWorker(rt.db, eventHandlers(rt), {
         workerId: workerId(),
+        leaseMs: rt.config.outboxLeaseMs,
         onError: (e) => process.stderr.write(`outbox worker: ${String(e)}\n`),
       });
+      const scheduler = startScheduler(rt.db, scheduledJobs(), { processId: workerId(), onError: (e) => process.stderr.write(`scheduled jobs: ${String(e)}\n`) });
       process.stderr.write(`outbox worker ${workerId()} running\n`);
       onShutdown(async () => {
         await worker.stop();
+        await scheduler.stop();
         await rt.close();
       });
     });

@@ -55,6 +55,10 @@ export function openPostgres(connectionString: string, opts: { max?: number } = 
       return withRetries(o.retries ?? 3, async () => {
         const client = await pool.connect();
         let broken: unknown;
+        // A checked-out client whose server goes away between queries emits 'error'; unheard, it
+        // would crash the process. The transaction fails at its next query and the client is discarded.
+        const onLost = (e: Error) => (broken = e);
+        client.on('error', onLost);
         try {
           await client.query(beginStatement(o));
           const result = await runInTransactionScope(() => fn(adapt(client)));
@@ -68,6 +72,7 @@ export function openPostgres(connectionString: string, opts: { max?: number } = 
           }
           throw e;
         } finally {
+          client.off('error', onLost);
           client.release(broken instanceof Error ? broken : undefined);
         }
       });

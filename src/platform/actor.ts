@@ -9,6 +9,8 @@ export interface Actor {
   permissions: ReadonlySet<string>;
   /** Set for organisation-scoped roles (hospital portal): the only organisation it may see. */
   organisationId: string | null;
+  /** Set for a user limited to some customers (a sales territory): the only customers it may see. */
+  customerIds?: ReadonlySet<string> | null;
   locale: string;
 }
 

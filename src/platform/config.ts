@@ -3,6 +3,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for reads that may lag (lists, reports, trace); unset = the primary. */
+  readDatabaseUrl: string | undefined;
   dataDir: string;
   adminPassword: string | undefined;
   logLevel: string;
@@ -13,6 +15,8 @@ export interface Config {
   encryptionKeyFile: string | undefined;
   /** EDI drop folder `lotline serve` watches (`<dir>/inbox/` → done/, failed/); unset = none. */
   ediDropDir: string | undefined;
+  /** How long a worker holds the outbox events it took; a crashed worker's events wait this long. */
+  outboxLeaseMs: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFrom(env, 'PORT', 3000),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    readDatabaseUrl: (env.DATABASE_URL && env.DATABASE_READ_URL) || undefined,
     dataDir: env.LOTLINE_DATA_DIR || './data',
     adminPassword: env.LOTLINE_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || 'info',
@@ -37,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKeys: env.LOTLINE_ENCRYPTION_KEYS || undefined,
     encryptionKeyFile: env.LOTLINE_KEY_FILE || undefined,
     ediDropDir: env.LOTLINE_EDI_DROP_DIR || undefined,
+    outboxLeaseMs: intFrom(env, 'LOTLINE_OUTBOX_LEASE_MS', 60_000),
   };
 }

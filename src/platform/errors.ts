@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: { status: 423, note: 'too many failed logins; the account is locked for a while' },
   ACCOUNT_DISABLED: { status: 403, note: 'the user account is disabled' },
   FORBIDDEN: { status: 403, note: 'the user’s roles lack the permission the route declares' },
+  CROSS_SITE_REQUEST: { status: 403, note: 'a write came from another site’s page (its Origin is not this server): refused as CSRF' },
   WEAK_PASSWORD: { status: 400, note: 'the new password does not meet the password policy' },
   SIGNATURE_INVALID: { status: 401, note: 'an electronic signature was refused (wrong password)' },
 
@@ -41,6 +42,7 @@ export const ERROR_CODES = {
   LICENCE_MISSING: { status: 422, note: 'the customer holds no licence that covers the device class' },
   LICENCE_EXPIRED: { status: 422, note: 'the customer’s licence has expired (or is not yet valid) on the date asked' },
   LICENCE_SCOPE: { status: 422, note: 'the customer’s licence does not cover the device class or category code' },
+  SUPPLIER_NOT_QUALIFIED: { status: 422, note: 'a supplier’s licence is missing, expired or does not cover the device it would be bought from (details.reason)' },
   STORAGE_MISMATCH: { status: 422, note: 'a zone’s storage condition does not match the device (cold chain …)' },
   PRICE_NOT_FOUND: { status: 422, note: 'no price list or contract gives a price for the device, customer and date' },
   PRICE_BELOW_FLOOR: { status: 422, note: 'a price is below the device’s floor price' },
@@ -59,6 +61,7 @@ export const ERROR_CODES = {
   UNIT_NOT_BOUND: { status: 422, note: 'a shipment unit is not bound to a lot (or a serial where tracked)' },
   DOCUMENTS_MISSING: { status: 422, note: 'a shipped lot lacks the release documents (certificate of conformity …)' },
   REVIEW_REQUIRED: { status: 422, note: 'the outbound review (出库复核) is required before shipping' },
+  RETURN_NOT_AUTHORISED: { status: 422, note: 'a returned unit or quantity was not shipped to that customer, is already returned or authorised, or is not on the RMA' },
 
   // --- UDI / barcode scans ---------------------------------------------------------------------
   SCAN_EMPTY: { status: 400, note: 'the scan holds no data' },

@@ -11,4 +11,13 @@ export const orgFilter = (actor: Actor): string | null => actor.organisationId;
 
 export function assertVisible(actor: Actor, recordOrganisationId: string | null, entity: string, id: string): void {
   if (actor.organisationId !== null && actor.organisationId !== recordOrganisationId) throw notFound(entity, id);
+  // A record of a customer outside a sales user's territory is not found either. Records that
+  // belong to no customer (null) stay visible to staff.
+  if (actor.customerIds && recordOrganisationId !== null && !actor.customerIds.has(recordOrganisationId)) throw notFound(entity, id);
 }
+
+/**
+ * The customers a territory-limited user may see, for list queries:
+ * `($n::uuid[] IS NULL OR <customer column> = ANY($n))`. Null = no limit.
+ */
+export const customerFilter = (actor: Actor): string[] | null => (actor.customerIds ? [...actor.customerIds] : null);

@@ -4,7 +4,6 @@ import { DomainError } from './errors.ts';
 import type { AuditEntry } from './audit/audit-record.ts';
 import { appendAudit } from './audit/append-audit.ts';
 import type { DomainEvent } from './outbox/domain-event.ts';
-import { writeEvents } from './outbox/write-events.ts';
 
 export interface WriteContext {
   actor: Actor;
@@ -45,9 +44,8 @@ export function writeTx<T>(
     if (entries.length === 0) {
       throw new DomainError('WRITE_WITHOUT_AUDIT', 'a write transaction tried to commit without an audit record');
     }
-    await writeEvents(tx, events);
-    // Last, because it locks the chain head until commit.
-    await appendAudit(tx, ctx.actor, work.requestId, entries);
+    // Last, because it locks the chain head until commit; the outbox events go in its statement.
+    await appendAudit(tx, ctx.actor, work.requestId, entries, events);
     return result;
   }, opts);
 }

@@ -41,10 +41,11 @@ export function registerAuthCommands(program: Command): void {
     .command('create <username>')
     .description('issue an API token acting as the user (shown once)')
     .option('--name <name>', 'what the token is for, e.g. "EDI partner Kangming"')
+    .option('--scope <permission...>', 'only these of the user’s permissions, e.g. --scope edi.receive orders.read')
     .option('--json', 'machine-readable output')
-    .action((username: string, o: { name?: string; json?: boolean }) =>
+    .action((username: string, o: { name?: string; scope?: string[]; json?: boolean }) =>
       runCommand(o, () =>
-        withRuntime((rt) => createApiToken(rt.db, systemActor('cli'), { username, ...(o.name ? { name: o.name } : {}) }), { quiet: o.json }),
-      (t) => `token for ${t.username} (${t.name}): ${t.token}`),
+        withRuntime((rt) => createApiToken(rt.db, systemActor('cli'), { username, ...(o.name ? { name: o.name } : {}), ...(o.scope ? { scopes: o.scope } : {}) }), { quiet: o.json }),
+      (t) => `token for ${t.username} (${t.name}${t.scopes ? `; scopes ${t.scopes.join(' ')}` : ''}): ${t.token}`),
     );
 }

@@ -3,12 +3,15 @@ import type { App } from '../../platform/http/create-server.ts';
 import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/authenticate.ts';
 import { login } from './login.ts';
-import { logout } from './logout.ts';
+import { logout, revokeSessions } from './logout.ts';
 import { changePassword } from './change-password.ts';
 import { createUser } from './create-user.ts';
 import { createApiToken, revokeApiToken } from './api-tokens.ts';
 import { listUsers } from './list-users.ts';
+import { setUserCustomers } from './user-customers.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
+
+const Username = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) });
 
 const Credentials = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 64 }),
@@ -17,7 +20,7 @@ const Credentials = Type.Object({
 
 export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
   app.post('/api/v1/auth/login', { config: { permission: 'public' }, schema: { tags: ['auth'], body: Credentials } }, async (req, reply) => {
-    const r = await login(db, { ...req.body, sessionHours: config.sessionHours, requestId: req.id });
+    const r = await login(db, { ...req.body, sessionHours: config.sessionHours, requestId: req.id, client: req.ip });
     void reply.setCookie(SESSION_COOKIE, r.sessionToken, {
       httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', expires: r.expiresAt,
     });
@@ -62,11 +65,28 @@ export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
 
   app.post('/api/v1/users/:username/tokens', {
     config: { permission: 'users.manage' },
-    schema: { tags: ['auth'], params: Type.Object({ username: Type.String({ maxLength: 64 }) }), body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 100 })) }) },
+    schema: {
+      tags: ['auth'], params: Username,
+      body: Type.Object({
+        name: Type.Optional(Type.String({ maxLength: 100 })),
+        scopes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 100, description: 'only these of the user’s permissions (default: all)' })),
+      }),
+    },
   }, async (req, reply) => {
-    const { name } = req.body;
-    return reply.status(201).send(await createApiToken(db, actorOf(req), { username: req.params.username, ...(name ? { name } : {}) }, req.id));
+    const { name, scopes } = req.body;
+    return reply.status(201).send(await createApiToken(db, actorOf(req), { username: req.params.username, ...(name ? { name } : {}), ...(scopes ? { scopes } : {}) }, req.id));
   });
+
+  app.put('/api/v1/users/:username/customers', {
+    config: { permission: 'users.manage' },
+    schema: {
+      tags: ['auth'], params: Username,
+      body: Type.Object({ customerIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 10_000, description: 'the only customers the user may see; empty = all' }) }),
+    },
+  }, async (req) => setUserCustomers(db, actorOf(req), req.params.username, req.body.customerIds, req.id));
+
+  app.post('/api/v1/users/:username/sessions/revoke', { config: { permission: 'users.manage' }, schema: { tags: ['auth'], params: Username } },
+    async (req) => ({ revoked: await revokeSessions(db, actorOf(req), req.params.username, req.id) }));
 
   app.delete('/api/v1/tokens/:id', { config: { permission: 'users.manage' }, schema: { tags: ['auth'], params: IdParams } }, async (req) => {
     await revokeApiToken(db, actorOf(req), req.params.id, req.id);

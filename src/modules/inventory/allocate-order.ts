@@ -8,7 +8,8 @@ import { loadStockCandidates } from './load-stock-candidates.ts';
 import { assertAllocatable, loadOrderLineDemand, lockOrderHead } from './order-demand.ts';
 import { addDays, type LinePromise } from './promise-date.ts';
 import { releaseSurplusAllocations } from './release-allocations.ts';
-import { noInbound, storeLinePromises, type InboundSource } from './store-line-promises.ts';
+import { storeLinePromises, type InboundSource } from './store-line-promises.ts';
+import { plannedInbound } from '../planning/inbound-supply.ts';
 import { writeAllocations, type WrittenAllocation } from './write-allocations.ts';
 
 export interface AllocateContext {
@@ -52,8 +53,8 @@ export async function allocateOrderIn(w: Work, orderId: string, ctx: AllocateCon
   const stock = await loadStockCandidates(w.tx, { deviceIds: [...new Set(demand.map((d) => d.deviceId))], warehouseIds: policy.warehouseOrder, shipDate, lock: true });
   const fefo = allocateFefo(demand, stock, { shipDate, shelfLife: policy.shelfLife, singleLotPerLine: policy.singleLotPerLine, warehouseOrder: policy.warehouseOrder });
   const allocations = await writeAllocations(w.tx, head, fefo.allocations);
-  const promised = await storeLinePromises(w.tx, head, lines, allocations, { shipDate, transitDays: policy.transitDays, inbound: ctx.inbound ?? noInbound });
-  const status = await refreshOrderStatus(w, orderId);
+  const promised = await storeLinePromises(w.tx, head, lines, allocations, { shipDate, transitDays: policy.transitDays, inbound: ctx.inbound ?? plannedInbound });
+  const status = await refreshOrderStatus(w, orderId, { locked: true }); // locked by lockOrderHead above
 
   const promiseOf = new Map(promised.promises.map((p) => [p.lineNo, p]));
   const backOrders = fefo.shortfalls.map((s) => ({ lineNo: s.lineNo, quantity: s.quantity, promisedDate: promiseOf.get(s.lineNo)!.deliveryDate, basis: promiseOf.get(s.lineNo)!.basis }));

@@ -1,6 +1,5 @@
 import type { Sql } from '../../db/types.ts';
 import { getCustomerOrderFacts } from '../parties/customer-order-facts.ts';
-import { listWarehouses } from '../warehouses/list-warehouses.ts';
 import type { ShelfLifeRule } from './lot-eligibility.ts';
 
 /** What allocating (or promising) for one customer and ship-to must respect. */
@@ -23,17 +22,20 @@ export async function loadAllocationPolicy(
   ref: { customerId: string; shipToId?: string | undefined; carrierServiceId?: string | undefined },
 ): Promise<AllocationPolicy & { shipToId: string }> {
   const facts = await getCustomerOrderFacts(tx, ref);
-  const [pref, ranked, active] = await Promise.all([
-    tx.query<{ single: boolean }>('SELECT single_lot_per_line AS single FROM allocation_preferences WHERE customer_id = $1', [facts.customer.id]),
-    tx.query<{ warehouseId: string }>('SELECT warehouse_id AS "warehouseId" FROM ship_to_warehouses WHERE ship_to_id = $1 ORDER BY rank', [facts.shipTo.id]),
-    listWarehouses(tx, { active: true, limit: 500, offset: 0 }),
-  ]);
-  const activeIds = active.items.map((w) => w.id);
-  const warehouseOrder = ranked.rows.length ? ranked.rows.map((r) => r.warehouseId).filter((id) => activeIds.includes(id)) : activeIds;
+  // One statement: the preference, the ranked warehouses of the ship-to and the active ones (code order, as listed).
+  const { rows: [row] } = await tx.query<{ single: boolean | null; ranked: string[] | null; active: string[] | null }>(
+    `SELECT (SELECT single_lot_per_line FROM allocation_preferences WHERE customer_id = $1) AS single,
+            (SELECT array_agg(warehouse_id::text ORDER BY rank) FROM ship_to_warehouses WHERE ship_to_id = $2) AS ranked,
+            (SELECT array_agg(id::text ORDER BY code) FROM (SELECT id, code FROM warehouses WHERE active ORDER BY code LIMIT 500) AS w) AS active`,
+    [facts.customer.id, facts.shipTo.id],
+  );
+  const activeIds = row!.active ?? [];
+  const ranked = row!.ranked ?? [];
+  const warehouseOrder = ranked.length ? ranked.filter((id) => activeIds.includes(id)) : activeIds;
   return {
     shipToId: facts.shipTo.id,
     shelfLife: { minDays: facts.customer.minShelfLifeDays, minPct: facts.customer.minShelfLifePct },
-    singleLotPerLine: pref.rows[0]?.single ?? false,
+    singleLotPerLine: row!.single ?? false,
     warehouseOrder,
     transitDays: facts.carrierService?.transitDays ?? 0,
   };

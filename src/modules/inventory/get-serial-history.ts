@@ -41,8 +41,9 @@ export async function getSerialHistory(tx: Sql, serial: string, deviceId?: strin
        LEFT JOIN warehouse_bins fb ON fb.id = m.from_bin_id
        LEFT JOIN warehouse_bins tb ON tb.id = m.to_bin_id
        LEFT JOIN warehouses w ON w.id = coalesce(tb.warehouse_id, fb.warehouse_id)
-       LEFT JOIN stock_receipts r ON m.ref_type = 'receipt' AND r.id::text = m.ref_id
-       LEFT JOIN orders o ON m.ref_type = 'order' AND o.id::text = m.ref_id
+       -- Cast the reference, not the key: the primary keys stay usable (no scan of every order).
+       LEFT JOIN stock_receipts r ON r.id = (CASE WHEN m.ref_type = 'receipt' THEN m.ref_id END)::uuid
+       LEFT JOIN orders o ON o.id = (CASE WHEN m.ref_type = 'order' THEN m.ref_id END)::uuid
        LEFT JOIN parties c ON c.id = o.customer_id
       WHERE s.id = ANY($1::uuid[])
       ORDER BY m.at, m.id`,

@@ -8,7 +8,8 @@ import { loadAllocationPolicy } from './allocation-policy.ts';
 import type { PromiseInput } from './inventory-schemas.ts';
 import { loadStockCandidates } from './load-stock-candidates.ts';
 import { addDays, orderPromisedDate, promiseLines, type LinePromise } from './promise-date.ts';
-import { INSPECTION_DAYS, noInbound, type InboundSource } from './store-line-promises.ts';
+import { INSPECTION_DAYS, type InboundSource } from './store-line-promises.ts';
+import { plannedInbound } from '../planning/inbound-supply.ts';
 
 export interface PromiseAnswer {
   shipDate: string;
@@ -37,7 +38,7 @@ export async function promiseOrderLines(
   const stock = await loadStockCandidates(tx, { deviceIds, warehouseIds: policy.warehouseOrder, shipDate, lock: false });
   const fefo = allocateFefo(demand, stock, { shipDate, ...policy });
   const short = [...new Set(fefo.shortfalls.map((s) => demand[s.lineNo - 1]!.deviceId))];
-  const [inbound, leadTimeDays] = await Promise.all([(ctx.inbound ?? noInbound)(tx, short), getLeadTimes(tx, short)]);
+  const [inbound, leadTimeDays] = await Promise.all([(ctx.inbound ?? plannedInbound)(tx, short), getLeadTimes(tx, short)]);
   const promises = promiseLines(demand.map((d) => {
     const mine = fefo.allocations.filter((a) => a.lineNo === d.lineNo);
     return { ...d, fromStock: mine.reduce((n, a) => n + a.quantity, 0), lotIds: [...new Set(mine.map((a) => a.lotId))] };

@@ -14,7 +14,6 @@ import { LotDocumentInput, NearExpiryQuery, ReasonedDecision, ReceiptInput, Sign
 import { listLots } from './list-lots.ts';
 import { listNearExpiry } from './list-near-expiry.ts';
 import { listStock } from './list-stock.ts';
-import { assertAnyPermission } from './permissions.ts';
 import { receiveStockIn } from './receive-stock.ts';
 import { shippingDates } from './shipping-clock.ts';
 import { transferStock } from './transfer-stock.ts';
@@ -58,8 +57,7 @@ export function registerInventoryRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/v1/inventory/lots/:id', { config: read, schema: { tags, params: IdParams } }, async (req) => readTx(db, (tx) => getLot(tx, req.params.id)));
 
-  app.post('/api/v1/inventory/lots/:id/documents', { config: read, schema: { tags, params: IdParams, body: LotDocumentInput } }, async (req, reply) => {
-    assertAnyPermission(actorOf(req), ['inventory.write', 'quality.release']);
+  app.post('/api/v1/inventory/lots/:id/documents', { config: { permission: ['inventory.write', 'quality.release'] }, schema: { tags, params: IdParams, body: LotDocumentInput } }, async (req, reply) => {
     return reply.status(201).send(await addLotDocument(db, actorOf(req), req.params.id, req.body, req.id));
   });
 

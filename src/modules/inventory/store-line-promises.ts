@@ -55,12 +55,15 @@ export async function storeLinePromises(
   const [inbound, leadTimeDays] = await Promise.all([o.inbound(tx, short), getLeadTimes(tx, short)]);
   const promises = promiseLines(demand, { earliestShipDate: o.shipDate, transitDays: o.transitDays, inspectionDays: INSPECTION_DAYS, inbound, leadTimeDays });
   const promisedDate = orderPromisedDate(promises);
+  // The lines and the header's promised date in one statement.
   await tx.query(
-    `UPDATE order_lines l SET qty_allocated = l.qty_allocated + r.added, promised_date = r."deliveryDate", promise_basis = r.basis
-       FROM jsonb_to_recordset($2::jsonb) AS r("lineNo" int, added int, "deliveryDate" date, basis jsonb)
-      WHERE l.order_id = $1 AND l.line_no = r."lineNo"`,
-    [order.id, JSON.stringify(promises.map(({ lineNo, deliveryDate, ...basis }) => ({ lineNo, added: now.get(lineNo)?.quantity ?? 0, deliveryDate, basis })))],
+    `WITH lines AS (
+       UPDATE order_lines l SET qty_allocated = l.qty_allocated + r.added, promised_date = r."deliveryDate", promise_basis = r.basis
+         FROM jsonb_to_recordset($2::jsonb) AS r("lineNo" int, added int, "deliveryDate" date, basis jsonb)
+        WHERE l.order_id = $1 AND l.line_no = r."lineNo"
+     )
+     UPDATE orders SET promised_date = $3 WHERE id = $1`,
+    [order.id, JSON.stringify(promises.map(({ lineNo, deliveryDate, ...basis }) => ({ lineNo, added: now.get(lineNo)?.quantity ?? 0, deliveryDate, basis }))), promisedDate],
   );
-  await tx.query('UPDATE orders SET promised_date = $2 WHERE id = $1', [order.id, promisedDate]);
   return { promises, promisedDate };
 }

@@ -8,12 +8,21 @@ import { openApproval } from '../approvals/open-approval.ts';
 
 export type HoldOrigin = Record<string, unknown>;
 
-/** Writes one event's effect on the order's tables. */
+/**
+ * Events that only move the header's lifecycle and stamp its time: their UPDATE is left to the
+ * end of the batch, where it goes with the derived status in one statement (nothing read in
+ * between looks at the lifecycle, and now() is the transaction's time either way).
+ */
+const STAMPED: Partial<Record<OrderEvent['type'], 'submitted_at' | 'confirmed_at'>> = {
+  'order.submitted': 'submitted_at',
+  'order.confirmed': 'confirmed_at',
+};
+
+/** Writes one event's effect on the order's tables (for STAMPED events, all but the header UPDATE). */
 async function persist(w: Work, head: OrderHead, e: OrderEvent, origin: HoldOrigin): Promise<void> {
   const q = (sql: string, params: unknown[]) => w.tx.query(sql, params);
   switch (e.type) {
     case 'order.submitted':
-      await q(`UPDATE orders SET lifecycle = 'submitted', submitted_at = now() WHERE id = $1`, [head.id]);
       await saveVersion(w.tx, head.id, head.version, 'submitted', w.actor.name);
       return;
     case 'order.hold_placed':
@@ -28,7 +37,6 @@ async function persist(w: Work, head: OrderHead, e: OrderEvent, origin: HoldOrig
       ]);
       return;
     case 'order.confirmed':
-      await q(`UPDATE orders SET lifecycle = 'confirmed', confirmed_at = now() WHERE id = $1`, [head.id]);
       return;
     case 'order.cancelled':
       await q(`UPDATE orders SET lifecycle = 'cancelled', cancel_reason = $2 WHERE id = $1`, [head.id, e.reason]);
@@ -58,13 +66,29 @@ export async function applyOrderCommands(
   orderId: string,
   commands: ReadonlyArray<OrderCommand & { origin?: HoldOrigin; reason?: string }>,
 ): Promise<{ head: OrderHead; state: OrderState; events: OrderEvent[] }> {
-  const { head, state: initial } = await loadOrderState(w.tx, w.actor, orderId);
-  let state = initial;
+  return applyCommandsTo(w, await loadOrderState(w.tx, w.actor, orderId), commands);
+}
+
+/**
+ * The same on an order this transaction has already locked and loaded (the head and state a
+ * previous call returned), so a use case applying commands in steps reads the order once.
+ */
+export async function applyCommandsTo(
+  w: Work,
+  loaded: { head: OrderHead; state: OrderState },
+  commands: ReadonlyArray<OrderCommand & { origin?: HoldOrigin; reason?: string }>,
+): Promise<{ head: OrderHead; state: OrderState; events: OrderEvent[] }> {
+  const { head } = loaded;
+  const orderId = head.id;
+  let state = loaded.state;
   const all: OrderEvent[] = [];
+  const stamps = new Set<string>();
   for (const command of commands) {
     const events = decide(command, state);
     for (const e of events) {
       await persist(w, head, e, command.origin ?? {});
+      const stamp = STAMPED[e.type];
+      if (stamp) stamps.add(stamp);
       state = evolve(state, e);
       w.audit({ entityType: 'order', entityId: orderId, action: e.type.slice('order.'.length), changes: eventChanges(e) });
       w.emit({ topic: e.type, entityType: 'order', entityId: orderId, payload: { number: head.number, ...eventChanges(e) } });
@@ -72,8 +96,12 @@ export async function applyOrderCommands(
     all.push(...events);
   }
   const status = deriveOrderStatus({ lifecycle: state.lifecycle, openHolds: state.holds.filter((h) => h.open).length, lines: state.lines });
+  const params: unknown[] = [orderId];
+  const set = (column: string, value: unknown): string => `${column} = $${params.push(value)}`;
+  const columns = stamps.size ? [set('lifecycle', state.lifecycle), ...[...stamps].map((c) => `${c} = now()`)] : [];
+  if (status !== head.status) columns.push(set('status', status), 'updated_at = now()', set('updated_by', w.actor.name));
+  if (columns.length) await w.tx.query(`UPDATE orders SET ${columns.join(', ')} WHERE id = $1`, params);
   if (status !== head.status) {
-    await w.tx.query('UPDATE orders SET status = $2, updated_at = now(), updated_by = $3 WHERE id = $1', [orderId, status, w.actor.name]);
     w.audit({ entityType: 'order', entityId: orderId, action: 'status', changes: { status: { old: head.status, new: status } } });
     w.emit({ topic: 'order.status_changed', entityType: 'order', entityId: orderId, payload: { number: head.number, from: head.status, to: status } });
   }

@@ -54,21 +54,21 @@ export async function evaluateOrderRules(
   const set = ruleSet ?? (await loadActiveRuleSet(tx, dates.today));
   const facts = await gatherOrderFacts(tx, order.id, dates.shipDate, dates.today);
   const { firings, results } = evaluateRules(set, facts);
-  await tx.query(
-    `INSERT INTO order_evaluations (id, order_id, order_version, rule_set_id, rule_set_version, results, firings)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [uuidv7(), order.id, order.version, set.id, set.version, JSON.stringify(results), JSON.stringify(firings)],
-  );
   const alerts = firings.flatMap((f) => f.actions.flatMap((a) => (a.type === 'alert' ? [{ a, f }] : [])));
-  if (alerts.length) {
-    await tx.query(
-      `INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
-       SELECT r.id, $1, r."lineNo", r.code, r.severity, r.en, r.zh, r.details
-         FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)`,
-      [order.id, JSON.stringify(alerts.map(({ a, f }) => ({ id: uuidv7(), lineNo: f.lineNo, code: a.code, severity: a.severity,
-        en: a.message.en, zh: a.message.zh, details: { rule: f.rule, ruleSet: f.ruleSet, facts: f.facts } })))],
-    );
-  }
+  const evaluationId = uuidv7();
+  // The evaluation and the alerts it raises in one statement.
+  await tx.query(
+    `WITH evaluation AS (
+       INSERT INTO order_evaluations (id, order_id, order_version, rule_set_id, rule_set_version, results, firings)
+       VALUES ($3, $1, $4, $5, $6, $7, $8)
+     )
+     INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
+     SELECT r.id, $1, r."lineNo", r.code, r.severity, r.en, r.zh, r.details
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)`,
+    [order.id, JSON.stringify(alerts.map(({ a, f }) => ({ id: uuidv7(), lineNo: f.lineNo, code: a.code, severity: a.severity,
+      en: a.message.en, zh: a.message.zh, details: { rule: f.rule, ruleSet: f.ruleSet, facts: f.facts } }))),
+    evaluationId, order.version, set.id, set.version, JSON.stringify(results), JSON.stringify(firings)],
+  );
   const terms = firings.flatMap((f) => f.actions.flatMap((a) => (a.type === 'set_field' ? [a.value] : [])));
   return {
     holds: holdsFromFirings(firings),

@@ -2,6 +2,7 @@ import type { Sql } from '../../db/types.ts';
 import type { Facts } from '../rules/rule-types.ts';
 import { checkMayReceive } from '../parties/check-may-receive.ts';
 import { getDeviceFacts } from '../catalog/device-queries.ts';
+import { customerReceivables } from '../finance/customer-exposure.ts';
 
 interface LineRow {
   lineNo: number;
@@ -13,54 +14,57 @@ interface LineRow {
 
 /**
  * The facts the rules decide on, read from a stored order (at intake, on amendment and for a
- * dry-run of a new rule set alike). Exposure = this customer's open orders at their prices;
- * receivables join it once invoicing exists (see the finance module).
+ * dry-run of a new rule set alike). Exposure = this customer's open receivables (finance module)
+ * plus its open orders at their prices; maxOverdueDays comes from the receivables' aging.
  */
 export async function gatherOrderFacts(tx: Sql, orderId: string, shipDate: string, today: string): Promise<Facts> {
-  const head = (await tx.query<{ customerId: string; shipToId: string; channel: string; currency: string; requestedDate: string | null }>(
-    `SELECT customer_id AS "customerId", ship_to_id AS "shipToId", channel, currency, requested_date AS "requestedDate"
-       FROM orders WHERE id = $1`, [orderId])).rows[0]!;
-  const [customer, shipTo, lines, alerts, exposure, contract] = await Promise.all([
-    tx.query<Record<string, unknown>>(
-      `SELECT code, customer_type AS "customerType", credit_limit_minor AS "creditLimitMinor", priority_tier AS "priorityTier",
-              requires_serial_capture AS "requiresSerialCapture", payment_terms_days AS "paymentTermsDays"
-         FROM parties WHERE id = $1`, [head.customerId]),
-    tx.query<{ coldChainCapable: boolean; country: string }>(
-      'SELECT cold_chain_capable AS "coldChainCapable", country FROM party_addresses WHERE id = $1', [head.shipToId]),
-    tx.query<LineRow>(
-      `SELECT line_no AS "lineNo", device_id AS "deviceId", qty_ordered - qty_cancelled AS quantity,
-              unit_price_minor AS "unitPriceMinor", price_explanation AS explanation
-         FROM order_lines WHERE order_id = $1 ORDER BY line_no`, [orderId]),
-    tx.query<{ code: string; severity: string }>('SELECT code, severity FROM order_alerts WHERE order_id = $1', [orderId]),
-    tx.query<{ exposure: number }>(
-      `SELECT coalesce(sum((l.qty_ordered - l.qty_cancelled - l.qty_invoiced) * l.unit_price_minor), 0)::bigint AS exposure
-         FROM orders o JOIN order_lines l ON l.order_id = o.id
-        WHERE o.customer_id = $1 AND o.lifecycle IN ('submitted', 'confirmed') AND o.id <> $2`, [head.customerId, orderId]),
-    tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM contracts WHERE customer_id = $1 AND active
-          AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`, [head.customerId, today]),
-  ]);
-  const deviceIds = lines.rows.map((l) => l.deviceId);
-  const [devices, verdict] = await Promise.all([
+  // One statement for the order's own facts: header, customer, ship-to, lines, alerts, exposure, contracts.
+  const { rows: [row] } = await tx.query<{
+    customerId: string; shipToId: string; channel: string; currency: string; requestedDate: string | null;
+    customer: Record<string, unknown> | null; shipTo: { coldChainCapable: boolean; country: string } | null;
+    lines: LineRow[]; alerts: Array<{ code: string; severity: string }>; exposure: number; contracts: number;
+  }>(
+    `SELECT o.customer_id AS "customerId", o.ship_to_id AS "shipToId", o.channel, o.currency, o.requested_date AS "requestedDate",
+            (SELECT json_build_object('code', p.code, 'customerType', p.customer_type, 'creditLimitMinor', p.credit_limit_minor,
+                      'priorityTier', p.priority_tier, 'requiresSerialCapture', p.requires_serial_capture, 'paymentTermsDays', p.payment_terms_days)
+               FROM parties p WHERE p.id = o.customer_id) AS customer,
+            (SELECT json_build_object('coldChainCapable', a.cold_chain_capable, 'country', a.country)
+               FROM party_addresses a WHERE a.id = o.ship_to_id) AS "shipTo",
+            coalesce((SELECT json_agg(json_build_object('lineNo', l.line_no, 'deviceId', l.device_id, 'quantity', l.qty_ordered - l.qty_cancelled,
+                        'unitPriceMinor', l.unit_price_minor, 'explanation', l.price_explanation) ORDER BY l.line_no)
+                        FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines,
+            coalesce((SELECT json_agg(json_build_object('code', al.code, 'severity', al.severity))
+                        FROM order_alerts al WHERE al.order_id = o.id), '[]'::json) AS alerts,
+            (SELECT coalesce(sum((l.qty_ordered - l.qty_cancelled - l.qty_invoiced) * l.unit_price_minor), 0)::bigint
+               FROM orders x JOIN order_lines l ON l.order_id = x.id
+              WHERE x.customer_id = o.customer_id AND x.lifecycle IN ('submitted', 'confirmed') AND x.id <> o.id) AS exposure,
+            (SELECT count(*)::int FROM contracts c WHERE c.customer_id = o.customer_id AND c.active
+                AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to >= $2::date)) AS contracts
+       FROM orders o WHERE o.id = $1`, [orderId, today]);
+  const head = row!;
+  const lines = head.lines;
+  const deviceIds = lines.map((l) => l.deviceId);
+  const [devices, verdict, receivables] = await Promise.all([
     getDeviceFacts(tx, deviceIds),
     checkMayReceive(tx, head.customerId, deviceIds, shipDate, { shipToId: head.shipToId }),
+    customerReceivables(tx, head.customerId, today),
   ]);
   const compliance = new Map(verdict.devices.map((d) => [d.deviceId, d.allowed ? null : d.code]));
-  const orderTotal = lines.rows.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
+  const orderTotal = lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
   return {
     today,
     shipDate,
-    order: { channel: head.channel, currency: head.currency, requestedDate: head.requestedDate, totalMinor: orderTotal, lineCount: lines.rows.length },
+    order: { channel: head.channel, currency: head.currency, requestedDate: head.requestedDate, totalMinor: orderTotal, lineCount: lines.length },
     customer: {
-      ...customer.rows[0],
-      // Other open orders plus the one being decided.
-      exposureMinor: exposure.rows[0]!.exposure + orderTotal,
-      maxOverdueDays: 0,
-      hasContract: contract.rows[0]!.n > 0,
+      ...head.customer,
+      // Open receivables (finance), other open orders, and the one being decided.
+      exposureMinor: receivables.openReceivablesMinor + head.exposure + orderTotal,
+      maxOverdueDays: receivables.maxOverdueDays,
+      hasContract: head.contracts > 0,
     },
-    shipTo: shipTo.rows[0] ?? { coldChainCapable: false, country: 'CN' },
-    alerts: alerts.rows,
-    lines: lines.rows.map((l) => {
+    shipTo: head.shipTo ?? { coldChainCapable: false, country: 'CN' },
+    alerts: head.alerts,
+    lines: lines.map((l) => {
       const d = devices.get(l.deviceId);
       return {
         lineNo: l.lineNo,

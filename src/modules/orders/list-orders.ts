@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { orgFilter } from '../../platform/org-scope.ts';
+import { customerFilter, orgFilter } from '../../platform/org-scope.ts';
 
 export interface OrderQuery {
   status?: string;
@@ -20,7 +20,7 @@ export interface OrderQuery {
 /** Orders the actor may see, newest first, with every filter the order list offers. */
 export async function listOrders(tx: Sql, actor: Actor, f: OrderQuery) {
   const params: unknown[] = [orgFilter(actor), f.status ?? null, f.customerId ?? null, f.channel ?? null, f.from ?? null,
-    f.to ?? null, f.holdType ?? null, f.deviceId ?? null, f.q ? `%${f.q.toLowerCase()}%` : null, f.lot ?? null];
+    f.to ?? null, f.holdType ?? null, f.deviceId ?? null, f.q ? `%${f.q.toLowerCase()}%` : null, f.lot ?? null, customerFilter(actor)];
   const where = `($1::uuid IS NULL OR o.customer_id = $1) AND ($2::text IS NULL OR o.status = $2)
     AND ($3::uuid IS NULL OR o.customer_id = $3) AND ($4::text IS NULL OR o.channel = $4)
     AND ($5::date IS NULL OR o.created_at >= $5::date) AND ($6::date IS NULL OR o.created_at < $6::date + 1)
@@ -28,7 +28,7 @@ export async function listOrders(tx: Sql, actor: Actor, f: OrderQuery) {
     AND ($8::uuid IS NULL OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.device_id = $8))
     AND ($9::text IS NULL OR lower(coalesce(o.external_po, '')) LIKE $9 OR lower(o.number) LIKE $9
          OR lower(c.code) LIKE $9 OR lower(c.name_zh) LIKE $9 OR lower(coalesce(c.name_en, '')) LIKE $9)
-    AND ($10::text IS NULL OR ${lotFilter})`;
+    AND ($10::text IS NULL OR ${lotFilter}) AND ($11::uuid[] IS NULL OR o.customer_id = ANY($11))`;
   const [items, total] = await Promise.all([
     tx.query(
       `SELECT o.id, o.number, o.channel, o.external_po AS "externalPo", o.customer_id AS "customerId", c.code AS "customerCode",
@@ -38,7 +38,7 @@ export async function listOrders(tx: Sql, actor: Actor, f: OrderQuery) {
               (SELECT coalesce(sum((l.qty_ordered - l.qty_cancelled) * l.unit_price_minor), 0) FROM order_lines l WHERE l.order_id = o.id) AS "totalMinor",
               (SELECT array_agg(DISTINCT h.hold_type) FROM order_holds h WHERE h.order_id = o.id AND h.status = 'open') AS "openHolds"
          FROM orders o JOIN parties c ON c.id = o.customer_id
-        WHERE ${where} ORDER BY o.created_at DESC, o.number DESC LIMIT $11 OFFSET $12`,
+        WHERE ${where} ORDER BY o.created_at DESC, o.number DESC LIMIT $12 OFFSET $13`,
       [...params, f.limit, f.offset]),
     tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders o JOIN parties c ON c.id = o.customer_id WHERE ${where}`, params),
   ]);

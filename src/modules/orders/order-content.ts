@@ -48,26 +48,24 @@ export async function prepareOrderContent(
   return { input, facts, currency, lines, prices, alerts };
 }
 
-/** Writes the lines and the alerts of an order, one statement each. */
+/** Writes the lines and the alerts of an order in one statement. */
 export async function writeOrderContent(tx: Sql, orderId: string, c: OrderContent): Promise<void> {
   await tx.query(
-    `INSERT INTO order_lines (order_id, line_no, device_id, ordered_uom, ordered_uom_qty, qty_ordered, unit_price_minor,
-       price_explanation, requested_date, buyer_item, notes)
-     SELECT $1, r."lineNo", r."deviceId", r.uom, r."uomQty", r.qty, r.price, r.explanation, r."requestedDate", r."buyerItem", r.notes
-       FROM jsonb_to_recordset($2::jsonb) AS r("lineNo" int, "deviceId" uuid, uom text, "uomQty" int, qty int, price bigint,
-            explanation jsonb, "requestedDate" date, "buyerItem" text, notes text)`,
+    `WITH lines AS (
+       INSERT INTO order_lines (order_id, line_no, device_id, ordered_uom, ordered_uom_qty, qty_ordered, unit_price_minor,
+         price_explanation, requested_date, buyer_item, notes)
+       SELECT $1, r."lineNo", r."deviceId", r.uom, r."uomQty", r.qty, r.price, r.explanation, r."requestedDate", r."buyerItem", r.notes
+         FROM jsonb_to_recordset($2::jsonb) AS r("lineNo" int, "deviceId" uuid, uom text, "uomQty" int, qty int, price bigint,
+              explanation jsonb, "requestedDate" date, "buyerItem" text, notes text)
+     )
+     INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
+     SELECT r.id, $1, r."lineNo", r.code, r.severity, r.en, r.zh, r.details
+       FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)`,
     [orderId, JSON.stringify(c.lines.map((l, i) => ({
       lineNo: l.lineNo, deviceId: l.device.id, uom: l.uom, uomQty: l.input.quantity, qty: l.quantity, price: c.prices[i]!.unitPriceMinor,
       explanation: c.prices[i]!.explanation, requestedDate: l.input.requestedDate ?? c.input.requestedDate ?? null,
       buyerItem: l.input.buyerItem ?? null, notes: l.input.notes ?? null,
-    })))],
-  );
-  if (c.alerts.length === 0) return;
-  await tx.query(
-    `INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
-     SELECT r.id, $1, r."lineNo", r.code, r.severity, r.en, r.zh, r.details
-       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)`,
-    [orderId, JSON.stringify(c.alerts.map((a) => ({ ...a, id: uuidv7() })))],
+    }))), JSON.stringify(c.alerts.map((a) => ({ ...a, id: uuidv7() })))],
   );
 }
 

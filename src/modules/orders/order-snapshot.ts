@@ -1,9 +1,7 @@
 import type { Sql } from '../../db/types.ts';
 
-/** An order as it stands (header and lines), as stored in order_versions and compared by diffs. */
-export async function snapshotOrder(tx: Sql, orderId: string): Promise<Record<string, unknown>> {
-  const { rows } = await tx.query<{ snapshot: Record<string, unknown> }>(
-    `SELECT json_build_object(
+/** An order as it stands (header and lines) as one json value of the order row `o`. */
+const SNAPSHOT = `json_build_object(
        'number', o.number, 'version', o.version, 'customerId', o.customer_id, 'shipToId', o.ship_to_id,
        'billToId', o.bill_to_id, 'carrierServiceId', o.carrier_service_id, 'externalPo', o.external_po,
        'requestedDate', o.requested_date, 'priority', o.priority, 'currency', o.currency, 'incoterms', o.incoterms,
@@ -12,16 +10,19 @@ export async function snapshotOrder(tx: Sql, orderId: string): Promise<Record<st
            'lineNo', l.line_no, 'deviceId', l.device_id, 'uom', l.ordered_uom, 'uomQuantity', l.ordered_uom_qty,
            'quantity', l.qty_ordered, 'cancelled', l.qty_cancelled, 'unitPriceMinor', l.unit_price_minor,
            'requestedDate', l.requested_date, 'buyerItem', l.buyer_item) ORDER BY l.line_no)
-         FROM order_lines l WHERE l.order_id = o.id), '[]'::json)) AS snapshot
-       FROM orders o WHERE o.id = $1`,
-    [orderId],
-  );
+         FROM order_lines l WHERE l.order_id = o.id), '[]'::json))`;
+
+/** An order as it stands (header and lines), as stored in order_versions and compared by diffs. */
+export async function snapshotOrder(tx: Sql, orderId: string): Promise<Record<string, unknown>> {
+  const { rows } = await tx.query<{ snapshot: Record<string, unknown> }>(`SELECT ${SNAPSHOT} AS snapshot FROM orders o WHERE o.id = $1`, [orderId]);
   return rows[0]!.snapshot;
 }
 
+/** Stores the order as it stands as a version, the snapshot taken in the same statement. */
 export async function saveVersion(tx: Sql, orderId: string, version: number, reason: string | null, by: string): Promise<void> {
   await tx.query(
-    'INSERT INTO order_versions (order_id, version, snapshot, reason, created_by) VALUES ($1, $2, $3, $4, $5)',
-    [orderId, version, JSON.stringify(await snapshotOrder(tx, orderId)), reason, by],
+    `INSERT INTO order_versions (order_id, version, snapshot, reason, created_by)
+     SELECT o.id, $2, (${SNAPSHOT})::jsonb, $3, $4 FROM orders o WHERE o.id = $1`,
+    [orderId, version, reason, by],
   );
 }

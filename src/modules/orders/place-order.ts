@@ -2,7 +2,8 @@ import type { Work } from '../../platform/unit-of-work.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Channel, OrderInput } from './order-input.ts';
 import type { IntakeAlert } from './intake-alerts.ts';
-import { applyOrderCommands } from './apply-order-command.ts';
+import { applyCommandsTo } from './apply-order-command.ts';
+import { loadOrderState } from './load-order-state.ts';
 import { prepareOrderContent, ruleHolds, writeOrderContent } from './order-content.ts';
 import type { OrderCommand } from './order-machine.ts';
 import type { PricedLine } from './price-order-lines.ts';
@@ -33,16 +34,19 @@ export async function placeOrder(w: Work, input: OrderInput, ctx: PlaceOrderCont
   const content = await prepareOrderContent(w.tx, input, ctx);
   const { facts } = content;
   const id = uuidv7();
-  const seq = (await w.tx.query<{ n: number }>(`SELECT nextval('order_number_seq') AS n`)).rows[0]!.n;
-  const number = `SO-${ctx.today.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
-  await w.tx.query(
+  // The number comes from the sequence in the INSERT itself: SO-<year>-<at least six digits>.
+  const { rows: [placed] } = await w.tx.query<{ number: string }>(
     `INSERT INTO orders (id, number, channel, external_po, customer_id, ship_to_id, bill_to_id, carrier_service_id,
        requested_date, priority, currency, incoterms, lifecycle, status, source_type, source_ref, notes, created_by, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'draft', 'draft', $13, $14, $15, $16, $16)`,
-    [id, number, ctx.channel, input.externalPo ?? null, facts.customer.id, facts.shipTo.id, facts.billToId,
+     SELECT $1, 'SO-' || $2::text || '-' || CASE WHEN length(n.s) >= 6 THEN n.s ELSE lpad(n.s, 6, '0') END,
+            $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'draft', 'draft', $13, $14, $15, $16, $16
+       FROM (SELECT nextval('order_number_seq')::text AS s) AS n
+     RETURNING number`,
+    [id, ctx.today.slice(0, 4), ctx.channel, input.externalPo ?? null, facts.customer.id, facts.shipTo.id, facts.billToId,
       facts.carrierService?.id ?? null, input.requestedDate ?? null, input.priority ?? facts.customer.priorityTier, content.currency,
       input.incoterms ?? null, ctx.source?.type ?? null, ctx.source?.ref ?? null, input.notes ?? null, w.actor.name],
   );
+  const number = placed!.number;
   await writeOrderContent(w.tx, id, content);
   w.audit({
     entityType: 'order', entityId: id, action: 'created',
@@ -53,11 +57,16 @@ export async function placeOrder(w: Work, input: OrderInput, ctx: PlaceOrderCont
 
   const dates = { shipDate: input.requestedDate ?? ctx.today, today: ctx.today };
   const commands: OrderCommand[] = input.submit === false ? [] : [{ type: 'submit' }, ...(await ruleHolds(w, { id, version: 1, number }, dates))];
-  const applied = await applyOrderCommands(w, id, commands);
+  // No other transaction sees the order before this one commits: nothing to lock, it is read once
+  // and confirming goes on from the state just applied.
+  const applied = await applyCommandsTo(w, await loadOrderState(w.tx, w.actor, id, { locked: true }), commands);
   const status = applied.state.lifecycle === 'submitted' && !applied.state.holds.some((h) => h.open)
-    ? (await applyOrderCommands(w, id, [{ type: 'confirm' }])).head.status
+    ? (await applyCommandsTo(w, applied, [{ type: 'confirm' }])).head.status
     : applied.head.status;
-  const holds = await w.tx.query<{ type: string; reason: string }>(
-    `SELECT hold_type AS type, reason FROM order_holds WHERE order_id = $1 AND status = 'open' ORDER BY placed_at`, [id]);
-  return { id, number, status, alerts: content.alerts.map(({ code, severity, lineNo, en, zh }) => ({ code, severity, lineNo, en, zh })), holds: holds.rows };
+  // The state just applied knows whether any hold is open; only then are their reasons read.
+  const holds = applied.state.holds.some((h) => h.open)
+    ? (await w.tx.query<{ type: string; reason: string }>(
+        `SELECT hold_type AS type, reason FROM order_holds WHERE order_id = $1 AND status = 'open' ORDER BY placed_at`, [id])).rows
+    : [];
+  return { id, number, status, alerts: content.alerts.map(({ code, severity, lineNo, en, zh }) => ({ code, severity, lineNo, en, zh })), holds };
 }

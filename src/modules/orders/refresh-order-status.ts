@@ -5,10 +5,11 @@ import { deriveOrderStatus } from './order-status.ts';
 /**
  * Re-derives and stores an order's header status after another module changed its line
  * quantities (inventory allocating or releasing, fulfilment picking): audited and announced like
- * a status change by a command. Locks the order. Returns the status.
+ * a status change by a command. Locks the order (`locked`: the caller already holds the lock).
+ * Returns the status.
  */
-export async function refreshOrderStatus(w: Work, orderId: string): Promise<string> {
-  const { head, state } = await loadOrderState(w.tx, w.actor, orderId);
+export async function refreshOrderStatus(w: Work, orderId: string, o: { locked?: boolean } = {}): Promise<string> {
+  const { head, state } = await loadOrderState(w.tx, w.actor, orderId, o);
   const status = deriveOrderStatus({ lifecycle: state.lifecycle, openHolds: state.holds.filter((h) => h.open).length, lines: state.lines });
   if (status !== head.status) {
     await w.tx.query('UPDATE orders SET status = $2, updated_at = now(), updated_by = $3 WHERE id = $1', [orderId, status, w.actor.name]);

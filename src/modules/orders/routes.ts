@@ -5,6 +5,7 @@ import { actorOf } from '../../platform/http/authenticate.ts';
 import { IdParams, PageQuery, DateString } from '../../platform/http/schemas.ts';
 import { idempotentWrite, requestHash } from '../../platform/idempotency.ts';
 import { readTx } from '../../platform/unit-of-work.ts';
+import { readerFor } from '../../platform/http/read-replica.ts';
 import { OrderInput } from './order-input.ts';
 import { placeOrder } from './place-order.ts';
 import { getOrder } from './get-order.ts';
@@ -17,7 +18,7 @@ import { listAlerts } from './list-alerts.ts';
 
 const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) });
 
-export function registerOrderRoutes(app: App, { db }: AppDeps): void {
+export function registerOrderRoutes(app: App, { db, replica }: AppDeps): void {
   app.post('/api/v1/orders', { config: { permission: 'orders.write' }, schema: { tags: ['orders'], body: OrderInput } }, async (req, reply) => {
     const key = req.headers['idempotency-key'];
     const r = await idempotentWrite(db, { actor: actorOf(req), requestId: req.id },
@@ -44,7 +45,8 @@ export function registerOrderRoutes(app: App, { db }: AppDeps): void {
         ...PageQuery,
       }),
     },
-  }, async (req) => readTx(db, (tx) => listOrders(tx, actorOf(req), { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 })));
+  }, async (req) => readTx(await readerFor({ primary: db, replica }, req),
+    (tx) => listOrders(tx, actorOf(req), { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 })));
 
   app.get('/api/v1/orders/:id', { config: { permission: 'orders.read' }, schema: { tags: ['orders'], params: IdParams } },
     async (req) => readTx(db, (tx) => getOrder(tx, actorOf(req), req.params.id)));

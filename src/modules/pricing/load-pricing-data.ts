@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/types.ts';
-import { requireCustomer } from './reference-lookups.ts';
+import { DomainError, invalid } from '../../platform/errors.ts';
 import type { Channel, ContractFacts, ContractPriceFacts, ListPriceFacts, PriceBreak, PriceListFacts, PricingData } from './types.ts';
 
 export interface PricingScope {
@@ -15,39 +15,44 @@ type ContractRow = ContractFacts & { prices: Array<{ deviceId: string; unitPrice
 
 /**
  * Loads what can price the given devices for one customer on one day: the customer's currency,
- * then two queries however many devices. Lists in other currencies are loaded too, so quoting can
+ * its lists and its contracts in one query however many devices (the checks of requireCustomer). Lists in other currencies are loaded too, so quoting can
  * say a price exists only in another currency. The filters here only narrow the load; quoteLine
  * applies every rule itself. An unknown customer is NOT_FOUND naming customerId.
  */
 export async function loadPricingData(tx: Sql, scope: PricingScope): Promise<PricingData> {
-  const customer = await requireCustomer(tx, scope.customerId);
   const deviceIds = [...new Set(scope.deviceIds)];
-  const [lists, contracts] = await Promise.all([
-    tx.query<ListPriceRow>(
-      `SELECT pl.id, pl.code, pl.currency, pl.channel, pl.customer_id AS "customerId", pl.valid_from AS "validFrom",
-              pl.valid_to AS "validTo", pl.active, l.device_id AS "deviceId", l.unit_price_minor AS "unitPriceMinor",
-              l.floor_minor AS "floorMinor",
-              coalesce((SELECT json_agg(json_build_object('minQuantity', b.min_quantity, 'unitPriceMinor', b.unit_price_minor))
-                          FROM price_list_breaks b WHERE b.line_id = l.id), '[]'::json) AS breaks
-         FROM price_list_lines l JOIN price_lists pl ON pl.id = l.price_list_id
-        WHERE l.device_id = ANY($1::uuid[]) AND pl.active
-          AND pl.valid_from <= $2::date AND (pl.valid_to IS NULL OR pl.valid_to >= $2::date)
-          AND (pl.channel IS NULL OR pl.channel = $3) AND (pl.customer_id IS NULL OR pl.customer_id = $4)`,
-      [deviceIds, scope.date, scope.channel, customer.id],
-    ),
-    tx.query<ContractRow>(
-      `SELECT c.id, c.contract_no AS "contractNo", c.customer_id AS "customerId", c.channel, c.currency,
-              c.valid_from AS "validFrom", c.valid_to AS "validTo", c.active, c.price_list_id AS "priceListId",
-              c.discount_bp AS "discountBp",
-              coalesce((SELECT json_agg(json_build_object('deviceId', cp.device_id, 'unitPriceMinor', cp.unit_price_minor))
-                          FROM contract_prices cp WHERE cp.contract_id = c.id AND cp.device_id = ANY($1::uuid[])), '[]'::json) AS prices
-         FROM contracts c
-        WHERE c.customer_id = $4 AND c.active
-          AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to >= $2::date)
-          AND (c.channel IS NULL OR c.channel = $3)`,
-      [deviceIds, scope.date, scope.channel, customer.id],
-    ),
-  ]);
+  // One round trip: the customer row with its lists and contracts (both empty when it is none).
+  const { rows } = await tx.query<{ kind: string; currency: string; lists: ListPriceRow[]; contracts: ContractRow[] }>(
+    `SELECT p.kind, p.currency,
+            coalesce((SELECT json_agg(json_build_object(
+                        'id', pl.id, 'code', pl.code, 'currency', pl.currency, 'channel', pl.channel, 'customerId', pl.customer_id,
+                        'validFrom', pl.valid_from, 'validTo', pl.valid_to, 'active', pl.active, 'deviceId', l.device_id,
+                        'unitPriceMinor', l.unit_price_minor, 'floorMinor', l.floor_minor,
+                        'breaks', coalesce((SELECT json_agg(json_build_object('minQuantity', b.min_quantity, 'unitPriceMinor', b.unit_price_minor))
+                                              FROM price_list_breaks b WHERE b.line_id = l.id), '[]'::json)))
+                        FROM price_list_lines l JOIN price_lists pl ON pl.id = l.price_list_id
+                       WHERE l.device_id = ANY($1::uuid[]) AND pl.active
+                         AND pl.valid_from <= $2::date AND (pl.valid_to IS NULL OR pl.valid_to >= $2::date)
+                         AND (pl.channel IS NULL OR pl.channel = $3) AND (pl.customer_id IS NULL OR pl.customer_id = p.id)), '[]'::json) AS lists,
+            coalesce((SELECT json_agg(json_build_object(
+                        'id', c.id, 'contractNo', c.contract_no, 'customerId', c.customer_id, 'channel', c.channel, 'currency', c.currency,
+                        'validFrom', c.valid_from, 'validTo', c.valid_to, 'active', c.active, 'priceListId', c.price_list_id,
+                        'discountBp', c.discount_bp,
+                        'prices', coalesce((SELECT json_agg(json_build_object('deviceId', cp.device_id, 'unitPriceMinor', cp.unit_price_minor))
+                                              FROM contract_prices cp WHERE cp.contract_id = c.id AND cp.device_id = ANY($1::uuid[])), '[]'::json)))
+                        FROM contracts c
+                       WHERE c.customer_id = p.id AND c.active
+                         AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to >= $2::date)
+                         AND (c.channel IS NULL OR c.channel = $3)), '[]'::json) AS contracts
+       FROM parties p WHERE p.id = $4`,
+    [deviceIds, scope.date, scope.channel, scope.customerId],
+  );
+  const party = rows[0];
+  if (!party) throw new DomainError('NOT_FOUND', `customer ${scope.customerId} not found`, { field: 'customerId', details: { entity: 'customer', id: scope.customerId } });
+  if (party.kind !== 'customer') throw invalid('customerId', `party ${scope.customerId} is a ${party.kind}, not a customer`);
+  const customer = { id: scope.customerId, currency: party.currency };
+  const lists = { rows: party.lists };
+  const contracts = { rows: party.contracts };
 
   const priceLists = new Map<string, PriceListFacts>();
   const listPrices: ListPriceFacts[] = [];

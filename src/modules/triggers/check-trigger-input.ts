@@ -8,6 +8,14 @@ export async function checkTriggerInput(tx: Sql, input: TriggerInput): Promise<v
   if (isInternalTopic(input.topic)) throw invalid('topic', `${input.topic} is internal to Lotline; triggers listen to domain events`);
   for (const [i, a] of input.actions.entries()) {
     if (a.type === 'webhook') continue;
+    if (a.type === 'create_pick_list') {
+      if (!input.topic.startsWith('order.')) throw invalid(`actions.${i}.type`, 'create_pick_list picks an order: listen to an order.* topic');
+      continue;
+    }
+    if (a.type === 'generate_documents') {
+      if (!input.topic.startsWith('shipment.')) throw invalid(`actions.${i}.type`, 'generate_documents renders a shipment’s documents: listen to a shipment.* topic');
+      continue;
+    }
     if (!a.roles?.length && !a.users?.length) throw invalid(`actions.${i}.roles`, 'name roles and/or users to notify');
     if (a.roles?.length) {
       const { rows } = await tx.query<{ code: string }>('SELECT code FROM roles WHERE code = ANY ($1::text[])', [a.roles]);

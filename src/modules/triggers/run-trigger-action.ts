@@ -9,10 +9,12 @@ import { nothingToWrite, writeIfNeeded } from '../notifications/write-if-needed.
 import { renderTemplate } from './match-trigger.ts';
 import { sendWebhook } from './send-webhook.ts';
 import { webhookSecretAad } from './sensitive-columns.ts';
+import { runGenerateDocumentsAction } from '../shipping-docs/generate-documents-action.ts';
+import { runCreatePickListAction } from '../fulfillment/create-pick-list-action.ts';
 import { ACTION_TOPIC, type Recipients, type TriggeredEvent } from './trigger-types.ts';
 
 interface ActionRow {
-  type: 'webhook' | 'notify' | 'in_app';
+  type: 'webhook' | 'notify' | 'in_app' | 'generate_documents' | 'create_pick_list';
   config: { url?: string; message?: { en: string; zh: string } } & Recipients;
   secret_enc: string | null;
 }
@@ -49,6 +51,8 @@ export async function runTriggerAction(db: Database, crypto: FieldCrypto, event:
   const action = rows[0];
   if (!action) return;
   const source = event.payload.event as TriggeredEvent;
+  if (action.type === 'generate_documents') return runGenerateDocumentsAction(db, event.id, source);
+  if (action.type === 'create_pick_list') return runCreatePickListAction(db, source);
   if (action.type === 'webhook') {
     const secret = crypto.decrypt(action.secret_enc!, webhookSecretAad(actionId));
     await sendWebhook({ url: action.config.url!, secret, body: JSON.stringify(source), eventId: source.id, topic: source.topic });

@@ -13,6 +13,8 @@ export const TriggerActionSchema = Type.Union([
   }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('notify'), roles: Type.Optional(Roles), users: Type.Optional(Users), message: Message }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('in_app'), roles: Type.Optional(Roles), users: Type.Optional(Users), message: Type.Optional(Message) }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('generate_documents') }, { additionalProperties: false, description: 'render and record the shipment’s documents (topics shipment.*)' }),
+  Type.Object({ type: Type.Literal('create_pick_list') }, { additionalProperties: false, description: 'make a pick list of the order’s open allocations (topics order.*)' }),
 ]);
 
 export const TriggerInput = Type.Object({

@@ -7,7 +7,9 @@ export interface Recipients {
 export type TriggerAction =
   | { type: 'webhook'; url: string; secret: string }
   | ({ type: 'notify'; message: { en: string; zh: string } } & Recipients)
-  | ({ type: 'in_app'; message?: { en: string; zh: string } } & Recipients);
+  | ({ type: 'in_app'; message?: { en: string; zh: string } } & Recipients)
+  | { type: 'generate_documents' }
+  | { type: 'create_pick_list' };
 
 /** Payload field → the values it may have (`{ "to": ["confirmed", "shipped"] }`). */
 export type TriggerFilter = Record<string, string[]>;

@@ -1,10 +1,12 @@
 import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../actor.ts';
+import type { DomainEvent } from '../outbox/domain-event.ts';
 import { hashAuditRecord, type AuditEntry, type AuditRecord } from './audit-record.ts';
 
 /**
  * Appends entries to the chain inside the caller's transaction. Locking the head row serialises
  * appenders for the rest of their transaction, which is why the unit of work calls this last.
+ * Entries cost two round trips whatever their number (the head lock, then one statement).
  * Returns the sequence numbers given.
  */
 export async function appendAudit(
@@ -12,6 +14,8 @@ export async function appendAudit(
   actor: Actor,
   requestId: string | null,
   entries: readonly AuditEntry[],
+  /** Outbox events of the same transaction, written in the same statement as the entries. */
+  events: readonly DomainEvent[] = [],
 ): Promise<number[]> {
   if (entries.length === 0) return [];
   const head = (
@@ -42,17 +46,24 @@ export async function appendAudit(
     prevHash = hash;
     return { ...record, hash };
   });
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_type, actor_id, actor_name, entity_type, entity_id, action,
-                            changes, reason, request_id, signature, prev_hash, hash)
-     SELECT r."seq", r."at", r."actorType", r."actorId", r."actorName", r."entityType", r."entityId",
-            r."action", r."changes", r."reason", r."requestId", r."signature", r."prevHash", r."hash"
-       FROM jsonb_to_recordset($1::jsonb) AS r("seq" bigint, "at" timestamptz, "actorType" text,
-            "actorId" text, "actorName" text, "entityType" text, "entityId" text, "action" text,
-            "changes" jsonb, "reason" text, "requestId" text, "signature" jsonb, "prevHash" text, "hash" text)`,
-    [JSON.stringify(rows)],
-  );
   const last = rows[rows.length - 1]!;
-  await tx.query('UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id', [last.seq, last.hash]);
+  // One round trip for the rows, the outbox events of the same transaction and the new chain head.
+  await tx.query(
+    `WITH events AS (
+       INSERT INTO outbox_events (topic, entity_type, entity_id, payload)
+       SELECT e."topic", e."entityType", e."entityId", coalesce(e."payload", '{}'::jsonb)
+         FROM jsonb_to_recordset($4::jsonb) AS e("topic" text, "entityType" text, "entityId" text, "payload" jsonb)
+     ), records AS (
+       INSERT INTO audit_log (seq, at, actor_type, actor_id, actor_name, entity_type, entity_id, action,
+                              changes, reason, request_id, signature, prev_hash, hash)
+       SELECT r."seq", r."at", r."actorType", r."actorId", r."actorName", r."entityType", r."entityId",
+              r."action", r."changes", r."reason", r."requestId", r."signature", r."prevHash", r."hash"
+         FROM jsonb_to_recordset($1::jsonb) AS r("seq" bigint, "at" timestamptz, "actorType" text,
+              "actorId" text, "actorName" text, "entityType" text, "entityId" text, "action" text,
+              "changes" jsonb, "reason" text, "requestId" text, "signature" jsonb, "prevHash" text, "hash" text)
+     )
+     UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE id`,
+    [JSON.stringify(rows), last.seq, last.hash, JSON.stringify(events)],
+  );
   return rows.map((r) => r.seq);
 }

@@ -31,9 +31,13 @@ export function installAuthentication(app: FastifyInstance, db: Database): void 
     if (!route.config?.permission) {
       throw new Error(`route ${route.method} ${route.url} declares no permission (config.permission)`);
     }
+    // Published on the operation, so clients and the authorization-matrix test read it there.
+    route.schema = { ...(route.schema ?? {}), 'x-permission': route.config.permission } as typeof route.schema;
   });
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest, before the body is read and validated: a caller without the permission learns
+  // nothing of the route's schema (a 400 naming a missing field would tell).
+  app.addHook('onRequest', async (request) => {
     const permission = request.routeOptions.config.permission;
     if (permission === undefined || permission === 'public') return;
     const token = bearerToken(request);
@@ -44,8 +48,11 @@ export function installAuthentication(app: FastifyInstance, db: Database): void 
       if (request.actor) request.sessionToken = cookie;
     }
     if (!request.actor) throw new DomainError('UNAUTHENTICATED', 'sign in, or send an API token as Authorization: Bearer');
-    if (permission !== 'authenticated' && !can(request.actor, permission)) {
-      throw new DomainError('FORBIDDEN', `this needs the permission ${permission}`, { details: { permission } });
+    if (permission === 'authenticated') return;
+    const anyOf = typeof permission === 'string' ? [permission] : permission;
+    if (!anyOf.some((p) => can(request.actor!, p))) {
+      const what = anyOf.length === 1 ? `the permission ${anyOf[0]}` : `one of the permissions ${anyOf.join(', ')}`;
+      throw new DomainError('FORBIDDEN', `this needs ${what}`, { details: { permission } });
     }
   });
 }

@@ -8,6 +8,8 @@ import { uuidv7 } from '../ids.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { installAuthentication } from './authenticate.ts';
+import { installBrowserDefences } from './browser-defences.ts';
+import { installReadYourWrites, replicationStatus } from './read-replica.ts';
 import { validatorCompiler } from './validators.ts';
 
 /** The Fastify instance with TypeBox inference: a route's schema types its request. */
@@ -46,8 +48,10 @@ export async function createServer(
     void reply.header('x-request-id', request.id);
   });
   installErrorHandlers(app);
+  installBrowserDefences(app, { https: deps.config.secureCookies });
   await app.register(cookie);
   installAuthentication(app, deps.db);
+  installReadYourWrites(app, { primary: deps.db, replica: deps.replica }, { https: deps.config.secureCookies });
 
   await app.register(swagger, {
     openapi: {
@@ -69,16 +73,9 @@ export async function createServer(
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
 
   app.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  // Until the web console lands (its own issue), `/` says where things are instead of a 404.
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(
-      '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>Lotline</title>' +
-        '<h1>Lotline</h1><p>API 正在运行 · The API is running.</p>' +
-        '<ul><li><a href="/api/v1/docs">API 文档 · API documentation</a></li>' +
-        '<li><a href="/api/v1/openapi.json">OpenAPI</a></li><li><a href="/readyz">/readyz</a></li></ul>' +
-        '<p>网页控制台尚未提供 · The web console is not built yet.</p></html>',
-    ),
-  );
+  // `/` and the web console: src/modules/web/routes.ts.
+  app.get('/api/v1/system/replication', { config: { permission: 'authenticated' }, schema: { tags: ['system'] } },
+    async () => replicationStatus({ primary: deps.db, replica: deps.replica }));
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -44,7 +44,8 @@ export function toDomainError(e: unknown): DomainError {
   if (fe.code && /^22/.test(fe.code)) {
     return new DomainError('VALIDATION_FAILED', `invalid value: ${fe.message}`, fe.column ? { field: fe.column } : {});
   }
-  if (fe.code && PG_CONNECTION_CODES.has(fe.code)) {
+  // node-postgres reports a connection lost under a checked-out client by message, with no code.
+  if ((fe.code && PG_CONNECTION_CODES.has(fe.code)) || /^Connection terminated|connection error and is not queryable/.test(fe.message ?? '')) {
     return new DomainError('DATABASE_UNAVAILABLE', 'the database is unavailable; try again shortly');
   }
   if (fe instanceof SyntaxError) return new DomainError('INVALID_JSON', `the body is not valid JSON: ${fe.message}`);
