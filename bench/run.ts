@@ -6,6 +6,10 @@ import { parseScenario } from './scenarios/parse.ts';
 import { intakeScenario } from './scenarios/intake.ts';
 import { bigOrderScenario } from './big-order.ts';
 import { run as runImport } from './import.ts';
+import { traceScenario } from './trace.ts';
+import { serialShipScenario } from './serial-ship.ts';
+import { scheduleScenario } from './schedule.ts';
+import { scaleOutScenario } from './scale-out.ts';
 
 /**
  * `npm run bench [-- <name …>] [--size small|full]`: runs the scenarios on the configured database
@@ -17,7 +21,7 @@ const importScenario: Scenario = {
   run: ({ size }) => runImport({ size: size === 'full' ? 100_000 : 2_000, print: null }),
 };
 
-const SCENARIOS: Scenario[] = [intakeScenario, bigOrderScenario, parseScenario, importScenario];
+const SCENARIOS: Scenario[] = [intakeScenario, bigOrderScenario, parseScenario, importScenario, traceScenario, serialShipScenario, scheduleScenario, scaleOutScenario];
 
 function machine(): Record<string, string> {
   let postgres = 'embedded PGlite';

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -9,6 +8,8 @@ import { createApiToken } from '../../src/modules/auth/api-tokens.ts';
 import { benchDatabase, withDatabase } from '../bench-database.ts';
 import { percentile, round, type Figure, type Scenario } from '../figure.ts';
 import { benchWorld } from '../bench-world.ts';
+import { driveIntake } from '../drive-intake.ts';
+import { countStatements } from '../count-statements.ts';
 
 /**
  * HTTP order creation through the real server with N concurrent clients: 5-line orders that are
@@ -27,42 +28,26 @@ export const intakeScenario: Scenario = {
     const world = await benchWorld(bench.db, crypto, { devices: 50, stockPerDevice: orders * 3 });
     await createUser(bench.db, systemActor('bench'), { username: 'bench-api', password: 'bench-pass-2026', roles: ['customer_service'] });
     const { token } = await createApiToken(bench.db, systemActor('bench'), { username: 'bench-api', name: 'bench' });
-    const app = await buildApp({ db: bench.db, config: { ...loadConfig({}), logLevel: 'silent' }, crypto }, { logger: false });
+    // Every statement the server sends goes through the counter; only the sequential phase below is read.
+    const counter = countStatements(bench.db);
+    const app = await buildApp({ db: counter.db, config: { ...loadConfig({}), logLevel: 'silent' }, crypto }, { logger: false });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const rssIdle = process.memoryUsage().rss;
 
-    const latencies: number[] = [];
-    let next = 0;
-    let failed = 0;
-    const started = performance.now();
-    await Promise.all(Array.from({ length: clients }, async () => {
-      while (next < orders) {
-        const i = next++;
-        const body = {
-          customerId: world.customerIds[i % world.customerIds.length],
-          externalPo: `BENCH-${i}`,
-          lines: Array.from({ length: 5 }, (_, k) => ({ deviceId: world.deviceIds[(i * 5 + k) % world.deviceIds.length], quantity: 1 + ((i + k) % 3) })),
-        };
-        const t0 = performance.now();
-        const res = await fetch(`${url}/api/v1/orders`, {
-          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
-        });
-        const placed = (await res.json()) as { id?: string };
-        const allocated = placed.id
-          ? await fetch(`${url}/api/v1/orders/${placed.id}/allocate`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
-          : null;
-        await allocated?.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (res.status !== 201 || allocated?.status !== 200) failed++;
-      }
-    }));
-    const seconds = (performance.now() - started) / 1000;
+    // Round trips per order, counted on one client so no serialization retry blurs the figure.
+    const counted = 20;
+    counter.reset();
+    const countRun = await driveIntake([url], token, world, { clients: 1, orders: counted, tag: 'COUNT-' });
+    const { statements, transactions } = counter.count();
+
+    const { seconds, latencies, failed } = await driveIntake([url], token, world, { clients, orders });
     const rssAfter = process.memoryUsage().rss;
     await app.close();
-    latencies.sort((a, b) => a - b);
     const ordersPerSecond = orders / seconds;
     const figures: Figure[] = [
       { bench: 'intake', metric: 'orders_per_s', value: round(ordersPerSecond, 1), unit: 'orders/s', note: `${clients} clients, ${orders} orders, ${failed} failed` },
+      { bench: 'intake', metric: 'statements_per_order', value: round(statements / counted, 1), unit: 'statements', note: `create + allocate incl. auth, excl. BEGIN/COMMIT; ${counted} orders on 1 client, ${countRun.failed} failed` },
+      { bench: 'intake', metric: 'transactions_per_order', value: round(transactions / counted, 1), unit: 'transactions', note: 'each adds BEGIN + COMMIT round trips' },
       { bench: 'intake', metric: 'latency_p50', value: round(percentile(latencies, 50), 1), unit: 'ms' },
       { bench: 'intake', metric: 'latency_p95', value: round(percentile(latencies, 95), 1), unit: 'ms' },
       { bench: 'intake', metric: 'latency_p99', value: round(percentile(latencies, 99), 1), unit: 'ms' },
