@@ -10,5 +10,7 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A screen answers after a debounce and a round trip; vitest's 1 s default flaked under CI load.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

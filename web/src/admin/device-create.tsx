@@ -33,10 +33,12 @@ export function DeviceCreate() {
   const [levels, setLevels] = useState<Packaging[]>([blankLevel('each')]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
-    setF({ ...f, [k]: e.target.value });
+  const set =
+    (k: keyof typeof f) =>
+    ({ target: { value } }: { target: { value: string } }) =>
+      setF((prev) => ({ ...prev, [k]: value }));
   const setLevel = (i: number, p: Partial<Packaging>) =>
-    setLevels(levels.map((l, j) => (j === i ? { ...l, ...p } : l)));
+    setLevels((prev) => prev.map((l, j) => (j === i ? { ...l, ...p } : l)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -150,7 +152,7 @@ export function DeviceCreate() {
             <button
               type="button"
               className="link"
-              onClick={() => setLevels([...levels, blankLevel(LEVELS[levels.length] ?? 'box')])}
+              onClick={() => setLevels((prev) => [...prev, blankLevel(LEVELS[prev.length] ?? 'box')])}
             >
               + {t('devices.addLevel')}
             </button>

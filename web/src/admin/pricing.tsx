@@ -83,7 +83,7 @@ export function PricingView() {
             e,
             () => api.post('/api/v1/price-lists', { body: pl as ListBody }),
             () => {
-              setPl({ ...pl, code: '', name: '' });
+              setPl((prev) => ({ ...prev, code: '', name: '' }));
               lists.reload();
             },
           )
@@ -93,27 +93,27 @@ export function PricingView() {
           name="plCode"
           placeholder={t('pricing.code')}
           value={pl.code}
-          onChange={(e) => setPl({ ...pl, code: e.target.value })}
+          onChange={({ target: { value } }) => setPl((prev) => ({ ...prev, code: value }))}
           required
         />
         <input
           name="plName"
           placeholder={t('pricing.name')}
           value={pl.name}
-          onChange={(e) => setPl({ ...pl, name: e.target.value })}
+          onChange={({ target: { value } }) => setPl((prev) => ({ ...prev, name: value }))}
           required
         />
         <input
           name="plCurrency"
           value={pl.currency}
-          onChange={(e) => setPl({ ...pl, currency: e.target.value })}
+          onChange={({ target: { value } }) => setPl((prev) => ({ ...prev, currency: value }))}
           size={4}
         />
         <input
           name="plFrom"
           type="date"
           value={pl.validFrom}
-          onChange={(e) => setPl({ ...pl, validFrom: e.target.value })}
+          onChange={({ target: { value } }) => setPl((prev) => ({ ...prev, validFrom: value }))}
         />
         <button type="submit">{t('pricing.newList')}</button>
       </form>
@@ -162,7 +162,7 @@ export function PricingView() {
                 } as ContractBody,
               }),
             () => {
-              setCt({ ...ct, contractNo: '', discountPercent: '' });
+              setCt((prev) => ({ ...prev, contractNo: '', discountPercent: '' }));
               contracts.reload();
             },
           )
@@ -172,13 +172,13 @@ export function PricingView() {
           name="contractNo"
           placeholder={t('pricing.contractNo')}
           value={ct.contractNo}
-          onChange={(e) => setCt({ ...ct, contractNo: e.target.value })}
+          onChange={({ target: { value } }) => setCt((prev) => ({ ...prev, contractNo: value }))}
           required
         />
         <select
           name="contractCustomer"
           value={ct.customerId}
-          onChange={(e) => setCt({ ...ct, customerId: e.target.value })}
+          onChange={({ target: { value } }) => setCt((prev) => ({ ...prev, customerId: value }))}
           required
         >
           <option value="">{t('pricing.customer')}</option>
@@ -192,13 +192,13 @@ export function PricingView() {
           name="contractFrom"
           type="date"
           value={ct.validFrom}
-          onChange={(e) => setCt({ ...ct, validFrom: e.target.value })}
+          onChange={({ target: { value } }) => setCt((prev) => ({ ...prev, validFrom: value }))}
         />
         <input
           name="discountPercent"
           placeholder={t('pricing.discount')}
           value={ct.discountPercent}
-          onChange={(e) => setCt({ ...ct, discountPercent: e.target.value })}
+          onChange={({ target: { value } }) => setCt((prev) => ({ ...prev, discountPercent: value }))}
           size={6}
         />
         <button type="submit">{t('pricing.newContract')}</button>

@@ -76,7 +76,7 @@ export function UsersView() {
                 autoComplete={k === 'password' ? 'new-password' : 'off'}
                 value={f[k]}
                 required={k !== 'displayName'}
-                onChange={(e) => setF({ ...f, [k]: e.target.value })}
+                onChange={({ target: { value } }) => setF((prev) => ({ ...prev, [k]: value }))}
               />
             </label>
           ))}

@@ -43,8 +43,10 @@ export function KpiDashboard() {
     e.preventDefault();
     setFilters(draft);
   };
-  const set = (k: keyof KpiFilters) => (e: { target: { value: string } }) =>
-    setDraft({ ...draft, [k]: e.target.value });
+  const set =
+    (k: keyof KpiFilters) =>
+    ({ target: { value } }: { target: { value: string } }) =>
+      setDraft((prev) => ({ ...prev, [k]: value }));
   return (
     <section>
       <h1>{t('kpi.title')}</h1>

@@ -46,7 +46,7 @@ export function StockList() {
           <input
             name="lotNumber"
             value={draft.lotNumber}
-            onChange={(e) => setDraft({ ...draft, lotNumber: e.target.value })}
+            onChange={({ target: { value } }) => setDraft((prev) => ({ ...prev, lotNumber: value }))}
           />
         </label>
         <label>
@@ -54,7 +54,7 @@ export function StockList() {
           <select
             name="status"
             value={draft.status}
-            onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+            onChange={({ target: { value } }) => setDraft((prev) => ({ ...prev, status: value }))}
           >
             <option value="">{t('common.all')}</option>
             {LOT_STATUSES.map((s) => (
@@ -70,7 +70,7 @@ export function StockList() {
             type="date"
             name="expiresBefore"
             value={draft.expiresBefore}
-            onChange={(e) => setDraft({ ...draft, expiresBefore: e.target.value })}
+            onChange={({ target: { value } }) => setDraft((prev) => ({ ...prev, expiresBefore: value }))}
           />
         </label>
         <button type="submit">{t('common.apply')}</button>

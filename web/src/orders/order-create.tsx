@@ -35,16 +35,23 @@ export function OrderCreate() {
   const quoteKey = JSON.stringify([customerId, priced]);
   useEffect(() => {
     if (!customerId || !priced.length) return setQuote(null);
+    // A slower answer to an earlier draft must not overwrite the price of the current one.
+    let current = true;
     const timer = setTimeout(() => {
-      api
-        .post('/api/v1/pricing/quote', { body: { customerId, lines: priced } })
-        .then(setQuote, (e: ApiError) => setError(e));
+      api.post('/api/v1/pricing/quote', { body: { customerId, lines: priced } }).then(
+        (q) => current && setQuote(q),
+        (e: ApiError) => current && setError(e),
+      );
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [quoteKey]);
 
+  // Functional update: a quantity typed before the device choice has re-rendered must not undo it.
   const setLine = (i: number, patch: Partial<DraftLine>) =>
-    setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+    setLines((prev) => prev.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const quoted = (i: number) => quote?.lines[priced.indexOf(lines[i]!)];
   const total = quote?.lines.reduce((n, l) => n + (l.unitPriceMinor ?? 0) * l.quantity, 0) ?? null;
 
@@ -162,7 +169,7 @@ export function OrderCreate() {
                       <button
                         type="button"
                         className="link"
-                        onClick={() => setLines(lines.filter((_, j) => j !== i))}
+                        onClick={() => setLines((prev) => prev.filter((_, j) => j !== i))}
                       >
                         {t('common.remove')}
                       </button>
@@ -174,7 +181,7 @@ export function OrderCreate() {
           </tbody>
         </table>
         <div className="row">
-          <button type="button" onClick={() => setLines([...lines, { deviceId: '', quantity: 1 }])}>
+          <button type="button" onClick={() => setLines((prev) => [...prev, { deviceId: '', quantity: 1 }])}>
             {t('create.addLine')}
           </button>
           <span className="spacer" />

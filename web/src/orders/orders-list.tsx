@@ -34,7 +34,8 @@ export function OrdersList() {
   const field = (k: keyof typeof draft) => ({
     name: k,
     value: draft[k],
-    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value }),
+    onChange: ({ target: { value } }: { target: { value: string } }) =>
+      setDraft((prev) => ({ ...prev, [k]: value })),
   });
 
   return (

@@ -101,9 +101,10 @@ export function PortalCatalogue() {
                       min={1}
                       className="qty"
                       value={quantities[d.id] ?? 1}
-                      onChange={(e) =>
-                        setQuantities({ ...quantities, [d.id]: Math.max(1, Number(e.target.value)) })
-                      }
+                      onChange={(e) => {
+                        const quantity = Math.max(1, Number(e.target.value));
+                        setQuantities((prev) => ({ ...prev, [d.id]: quantity }));
+                      }}
                     />
                   </td>
                   <td>

@@ -41,8 +41,10 @@ export function TraceSearch() {
   const navigate = useNavigate();
   const [v, setV] = useState({ gtin: '', lot: '', sgtin: '', serial: '', code: '', order: '' });
   const [error, setError] = useState<ApiError | null>(null);
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV({ ...v, [k]: e.target.value });
+  const set =
+    (k: keyof typeof v) =>
+    ({ target: { value } }: { target: { value: string } }) =>
+      setV((prev) => ({ ...prev, [k]: value }));
   const go = (f: () => Promise<string>) => async () => {
     try {
       setError(null);

@@ -111,7 +111,7 @@ export function PackOrder() {
                   step={1}
                   required
                   value={dims[f]}
-                  onChange={(e) => setDims({ ...dims, [f]: e.target.value })}
+                  onChange={({ target: { value } }) => setDims((prev) => ({ ...prev, [f]: value }))}
                 />
               </label>
             ))}

@@ -77,7 +77,7 @@ export function ReviewDialog({ pkg, onClose }: { pkg: PackageView; onClose: (sig
                 min={0}
                 step={1}
                 value={counts[n] ?? ''}
-                onChange={(e) => setCounts({ ...counts, [n]: e.target.value })}
+                onChange={({ target: { value } }) => setCounts((prev) => ({ ...prev, [n]: value }))}
               />
             </label>
           ))}
