@@ -7,14 +7,14 @@ export interface IntakeWorld {
 
 export interface IntakeRun {
   seconds: number;
-  /** Each order's create + allocate time, sorted. */
+  /** Each order's time (placed and allocated), sorted. */
   latencies: number[];
   failed: number;
 }
 
 /**
- * The intake load: `clients` concurrent clients place 5-line orders and allocate each one (two
- * requests), spread round-robin over the API servers in `urls`, until `orders` are done.
+ * The intake load: `clients` concurrent clients place 5-line orders, each allocated in the same
+ * request (`?allocate=true`), spread round-robin over the API servers in `urls`, until `orders` are done.
  */
 export async function driveIntake(urls: readonly string[], token: string, world: IntakeWorld, o: { clients: number; orders: number; tag?: string }): Promise<IntakeRun> {
   const latencies: number[] = [];
@@ -32,12 +32,11 @@ export async function driveIntake(urls: readonly string[], token: string, world:
         lines: Array.from({ length: 5 }, (_, k) => ({ deviceId: world.deviceIds[(i * 5 + k) % world.deviceIds.length], quantity: 1 + ((i + k) % 3) })),
       };
       const t0 = performance.now();
-      const res = await fetch(`${url}/api/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
-      const placed = (await res.json()) as { id?: string };
-      const allocated = placed.id ? await fetch(`${url}/api/v1/orders/${placed.id}/allocate`, { method: 'POST', headers: auth }) : null;
-      await allocated?.arrayBuffer();
+      // Place and reserve in one request: priced, rule-checked, confirmed, FEFO-allocated, promised.
+      const res = await fetch(`${url}/api/v1/orders?allocate=true`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
+      const placed = (await res.json()) as { allocation?: { allocations: unknown[] } | null };
       latencies.push(performance.now() - t0);
-      if (res.status !== 201 || allocated?.status !== 200) failed++;
+      if (res.status !== 201 || !placed.allocation?.allocations.length) failed++;
     }
   }));
   return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), failed };

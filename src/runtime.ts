@@ -54,7 +54,7 @@ export async function openRuntime(
     if (opts.migrate !== false) await migrate(db);
     const crypto = loadFieldCrypto(config, (m) => log.warn(`warning: ${m}`));
     if (!config.readDatabaseUrl) return { config, db, crypto, close: () => db.close() };
-    const replica = openPostgres(config.readDatabaseUrl);
+    const replica = openPostgres(config.readDatabaseUrl, { preparedStatements: config.preparedStatements });
     return { config, db, crypto, replica, close: async () => void (await Promise.all([db.close(), replica.close()])) };
   } catch (e) {
     await db.close();

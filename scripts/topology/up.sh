@@ -64,6 +64,8 @@ chown postgres "$T/pgbouncer.ini" "$T/userlist.txt"
 
 # --- schema, then the processes --------------------------------------------------------------
 DATABASE_URL="$PRIMARY_URL" node bin/lotline.js migrate >/dev/null
+# PgBouncer 1.18 (Debian 12) in transaction mode cannot keep named statements.
+export DATABASE_PREPARED_STATEMENTS=off
 export DATABASE_URL="$BOUNCER_URL" DATABASE_READ_URL="$REPLICA_URL" LOTLINE_ADMIN_PASSWORD="${LOTLINE_ADMIN_PASSWORD:-Topology-Lotline-2026}"
 export LOTLINE_KEY_FILE="$T/lotline.keys"
 # One key for every process (made once; keep it apart from backups in a real deployment).

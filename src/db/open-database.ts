@@ -8,11 +8,12 @@ export interface DatabaseConfig {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  preparedStatements?: boolean;
 }
 
 /** DATABASE_URL set → PostgreSQL server; unset → embedded PGlite in the data directory (locked). */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, { max: config.poolSize ?? 10 });
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, { max: config.poolSize ?? 10, preparedStatements: config.preparedStatements ?? true });
   const dataDir = path.resolve(config.dataDir);
   const unlock = lockDataDir(dataDir);
   try {

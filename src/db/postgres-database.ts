@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, QueryResult, Sql, TransactionOptions } from './types.ts';
 import { typeParsers } from './type-parsers.ts';
 import { assertOutsideTransaction, runInTransactionScope } from './transaction-guard.ts';
-import { beginStatement, withRetries } from './retry.ts';
+import { beginStatement, isStalePlan, withRetries } from './retry.ts';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -11,10 +12,30 @@ const types = {
 };
 
 /**
+ * Statement names for the server's prepared-statement cache: a statement sent by name is parsed and
+ * analysed once per connection instead of on every call, which is most of the database's CPU for
+ * the short statements of a request. The SQL texts are the code's own (values travel as
+ * parameters), so they are few; past the cap a text goes unnamed rather than grow every
+ * connection's cache. Off for a pooler in transaction mode that cannot keep them (PgBouncer < 1.21).
+ */
+const MAX_NAMED = 4000;
+const hashes = new Map<string, string>();
+/** Bumped when the server refuses a stale plan: every statement gets a new name and is parsed afresh. */
+let generation = 0;
+function statementName(text: string): string | undefined {
+  let hash = hashes.get(text);
+  if (hash === undefined && hashes.size < MAX_NAMED) {
+    hash = createHash('sha1').update(text).digest('hex').slice(0, 24);
+    hashes.set(text, hash);
+  }
+  return hash === undefined ? undefined : `ll${generation}_${hash}`;
+}
+
+/**
  * A transaction's client runs one query at a time; queries issued together (Promise.all over
  * one transaction) are chained here rather than left to pg's deprecated implicit queue.
  */
-const adapt = (q: pg.Pool | pg.PoolClient): Sql => {
+const adapt = (q: pg.Pool | pg.PoolClient, prepare: boolean): Sql => {
   let tail: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T>): Promise<T> => {
     if (q instanceof pg.Pool) return run();
@@ -24,7 +45,20 @@ const adapt = (q: pg.Pool | pg.PoolClient): Sql => {
   };
   return {
     async query<R>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-      const res = await serial(() => q.query(text, params as unknown[]));
+      const send = () => {
+        const name = prepare ? statementName(text) : undefined;
+        return serial(() => q.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] }));
+      };
+      let res: pg.QueryResult;
+      try {
+        res = await send();
+      } catch (e) {
+        if (!isStalePlan(e)) throw e;
+        generation++;
+        // In a transaction the error has aborted it: the transaction is run again (withRetries).
+        if (!(q instanceof pg.Pool)) throw e;
+        res = await send();
+      }
       return { rows: res.rows as R[], rowCount: res.rowCount ?? res.rows.length };
     },
     async exec(script: string): Promise<void> {
@@ -34,11 +68,12 @@ const adapt = (q: pg.Pool | pg.PoolClient): Sql => {
 };
 
 /** A PostgreSQL server through a `pg` pool. */
-export function openPostgres(connectionString: string, opts: { max?: number } = {}): Database & { pool: pg.Pool } {
+export function openPostgres(connectionString: string, opts: { max?: number; preparedStatements?: boolean } = {}): Database & { pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, types });
+  const prepare = opts.preparedStatements ?? true;
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => {});
-  const direct = adapt(pool);
+  const direct = adapt(pool, prepare);
   return {
     kind: 'postgres',
     pool,
@@ -61,7 +96,7 @@ export function openPostgres(connectionString: string, opts: { max?: number } = 
         client.on('error', onLost);
         try {
           await client.query(beginStatement(o));
-          const result = await runInTransactionScope(() => fn(adapt(client)));
+          const result = await runInTransactionScope(() => fn(adapt(client, prepare)));
           await client.query('COMMIT');
           return result;
         } catch (e) {

@@ -1,10 +1,21 @@
 /** SQLSTATEs after which the whole transaction may simply be run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
 
-export const isRetryable = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && RETRYABLE.has((e as { code?: string }).code ?? '');
+/**
+ * A statement prepared before a migration changed the shape of its rows (`SELECT *`, `RETURNING *`)
+ * is refused by the server; run again under fresh statement names it succeeds (postgres-database.ts).
+ */
+export const isStalePlan = (e: unknown): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as { code?: string }).code === '0A000' &&
+  /cached plan must not change result type/.test(String((e as { message?: string }).message));
 
-/** Re-runs `attempt` on serialization failures and deadlocks, with jittered exponential backoff. */
+export const isRetryable = (e: unknown): boolean =>
+  (typeof e === 'object' && e !== null && RETRYABLE.has((e as { code?: string }).code ?? '')) ||
+  isStalePlan(e);
+
+/** Re-runs `attempt` on serialization failures, deadlocks and stale prepared plans, with jittered exponential backoff. */
 export async function withRetries<T>(retries: number, attempt: () => Promise<T>): Promise<T> {
   for (let n = 0; ; n++) {
     try {

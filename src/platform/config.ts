@@ -5,6 +5,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** A streaming replica for reads that may lag (lists, reports, trace); unset = the primary. */
   readDatabaseUrl: string | undefined;
+  /** Named (server-side prepared) statements; DATABASE_PREPARED_STATEMENTS=off behind a pooler that cannot keep them. */
+  preparedStatements: boolean;
   dataDir: string;
   adminPassword: string | undefined;
   logLevel: string;
@@ -27,12 +29,21 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env, 'PORT', 3000),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     readDatabaseUrl: (env.DATABASE_URL && env.DATABASE_READ_URL) || undefined,
+    preparedStatements: onOff(env, 'DATABASE_PREPARED_STATEMENTS', true),
     dataDir: env.LOTLINE_DATA_DIR || './data',
     adminPassword: env.LOTLINE_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || 'info',

@@ -8,6 +8,8 @@ import { readTx } from '../../platform/unit-of-work.ts';
 import { readerFor } from '../../platform/http/read-replica.ts';
 import { OrderInput } from './order-input.ts';
 import { placeOrder } from './place-order.ts';
+import { placeAndAllocate } from '../inventory/place-and-allocate.ts';
+import { shippingDates } from '../inventory/shipping-clock.ts';
 import { getOrder } from './get-order.ts';
 import { listOrders } from './list-orders.ts';
 import { releaseHold, runOrderCommand } from './order-commands.ts';
@@ -19,11 +21,24 @@ import { listAlerts } from './list-alerts.ts';
 const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) });
 
 export function registerOrderRoutes(app: App, { db, replica }: AppDeps): void {
-  app.post('/api/v1/orders', { config: { permission: 'orders.write' }, schema: { tags: ['orders'], body: OrderInput } }, async (req, reply) => {
+  app.post('/api/v1/orders', {
+    config: { permission: 'orders.write' },
+    schema: {
+      tags: ['orders'],
+      querystring: Type.Object({
+        allocate: Type.Optional(Type.Boolean({ description: 'allocate FEFO and promise in the same transaction when the order confirms' })),
+      }),
+      body: OrderInput,
+    },
+  }, async (req, reply) => {
     const key = req.headers['idempotency-key'];
+    const allocate = req.query.allocate === true;
+    const place = { channel: actorOf(req).type === 'token' ? 'api' as const : 'console' as const, today: localToday() };
     const r = await idempotentWrite(db, { actor: actorOf(req), requestId: req.id },
-      { key: typeof key === 'string' ? key : undefined, requestHash: requestHash('POST', '/api/v1/orders', req.body), status: 201 },
-      (w) => placeOrder(w, req.body, { channel: actorOf(req).type === 'token' ? 'api' : 'console', today: localToday() }));
+      { key: typeof key === 'string' ? key : undefined, requestHash: requestHash('POST', `/api/v1/orders${allocate ? '?allocate=true' : ''}`, req.body), status: 201 },
+      (w) => allocate
+        ? placeAndAllocate(w, req.body, place, { earliestShipDate: shippingDates().earliestShipDate })
+        : placeOrder(w, req.body, place));
     if (r.replayed) void reply.header('idempotent-replayed', 'true');
     return reply.status(r.status).send(r.body);
   });
