@@ -16,6 +16,8 @@ export interface AllocateContext {
   /** The first day goods can leave (see earliestShipDate). */
   earliestShipDate: string;
   inbound?: InboundSource;
+  /** The order was placed in this same transaction, so it holds no allocation to give back. */
+  placedNow?: boolean;
 }
 
 export interface AllocationOutcome {
@@ -43,7 +45,7 @@ export interface AllocationOutcome {
 export async function allocateOrderIn(w: Work, orderId: string, ctx: AllocateContext): Promise<AllocationOutcome> {
   const head = await lockOrderHead(w.tx, w.actor, orderId);
   assertAllocatable(head);
-  const released = await releaseSurplusAllocations(w.tx, [orderId]);
+  const released = ctx.placedNow ? [] : await releaseSurplusAllocations(w.tx, [orderId]);
   const lines = await loadOrderLineDemand(w.tx, orderId);
   const policy = await loadAllocationPolicy(w.tx, { customerId: head.customerId, shipToId: head.shipToId, carrierServiceId: head.carrierServiceId ?? undefined });
   const byRequest = head.requestedDate ? addDays(head.requestedDate, -policy.transitDays) : ctx.earliestShipDate;

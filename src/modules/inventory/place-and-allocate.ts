@@ -16,6 +16,6 @@ export interface PlacedAndAllocated extends PlacedOrder {
 export async function placeAndAllocate(w: Work, input: OrderInput, place: PlaceOrderContext, allocate: AllocateContext): Promise<PlacedAndAllocated> {
   const placed = await placeOrder(w, input, place);
   if (placed.status !== 'confirmed') return { ...placed, allocation: null };
-  const { orderId: _id, number: _n, ...allocation } = await allocateOrderIn(w, placed.id, allocate);
+  const { orderId: _id, number: _n, ...allocation } = await allocateOrderIn(w, placed.id, { ...allocate, placedNow: true });
   return { ...placed, status: allocation.status, allocation };
 }

@@ -44,9 +44,9 @@ export async function gatherOrderFacts(tx: Sql, orderId: string, shipDate: strin
   const head = row!;
   const lines = head.lines;
   const deviceIds = lines.map((l) => l.deviceId);
-  const [devices, verdict, receivables] = await Promise.all([
-    getDeviceFacts(tx, deviceIds),
-    checkMayReceive(tx, head.customerId, deviceIds, shipDate, { shipToId: head.shipToId }),
+  const devices = await getDeviceFacts(tx, deviceIds);
+  const [verdict, receivables] = await Promise.all([
+    checkMayReceive(tx, head.customerId, deviceIds, shipDate, { shipToId: head.shipToId, deviceFacts: devices }),
     customerReceivables(tx, head.customerId, today),
   ]);
   const compliance = new Map(verdict.devices.map((d) => [d.deviceId, d.allowed ? null : d.code]));

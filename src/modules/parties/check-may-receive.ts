@@ -2,7 +2,7 @@ import type { Database, Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { DomainError, invalid, notFound } from '../../platform/errors.ts';
 import { readTx } from '../../platform/unit-of-work.ts';
-import { getDeviceFacts } from '../catalog/device-queries.ts';
+import { getDeviceFacts, type DeviceFacts } from '../catalog/device-queries.ts';
 import { findVisibleParty } from './party-access.ts';
 import { listLicences } from './list-licences.ts';
 import { mayReceive, type MayReceive } from './may-receive.ts';
@@ -34,7 +34,7 @@ export async function checkMayReceive(
   partyId: string,
   deviceIds: readonly string[],
   date: string,
-  opts: { shipToId?: string } = {},
+  opts: { shipToId?: string; /** The devices' facts when the caller has read them already. */ deviceFacts?: ReadonlyMap<string, DeviceFacts> } = {},
 ): Promise<{ allowed: boolean; devices: DeviceVerdict[] }> {
   const { rows } = await tx.query<{ code: string; kind: string; customerType: 'hospital' | 'distributor' | 'dealer' | null }>(
     'SELECT code, kind, customer_type AS "customerType" FROM parties WHERE id = $1', [partyId]);
@@ -43,7 +43,7 @@ export async function checkMayReceive(
   if (!party.customerType) throw new DomainError('INVALID_STATE', `party ${party.code} is a ${party.kind}, not a customer`);
   const customer = { customerType: party.customerType, country: await destinationCountry(tx, partyId, opts.shipToId) };
   const licences = await listLicences(tx, partyId);
-  const facts = await getDeviceFacts(tx, deviceIds);
+  const facts = opts.deviceFacts ?? (await getDeviceFacts(tx, deviceIds));
   const devices = [...new Set(deviceIds)].map((id): DeviceVerdict => {
     const device = facts.get(id);
     if (!device) throw new DomainError('NOT_FOUND', `device ${id} not found`, { field: 'deviceId', details: { entity: 'device', id } });

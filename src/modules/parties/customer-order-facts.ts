@@ -28,23 +28,24 @@ export async function getCustomerOrderFacts(
   tx: Sql,
   ref: { customerId: string; shipToId?: string | undefined; billToId?: string | undefined; carrierServiceId?: string | undefined },
 ): Promise<CustomerOrderFacts> {
-  const { rows } = await tx.query<CustomerOrderFacts['customer'] & { kind: string; active: boolean }>(
+  type Address = { id: string; code: string; kind: string; country: string; cold: boolean; is_default: boolean };
+  // The customer and its addresses in one statement: every order and every allocation asks.
+  const { rows } = await tx.query<CustomerOrderFacts['customer'] & { kind: string; active: boolean; addresses: Address[] }>(
     `SELECT id, code, name_zh AS "nameZh", kind, active, customer_type AS "customerType", currency,
             priority_tier AS "priorityTier", min_shelf_life_days AS "minShelfLifeDays",
-            min_shelf_life_pct AS "minShelfLifePct", requires_serial_capture AS "requiresSerialCapture"
-       FROM parties WHERE id = $1`,
+            min_shelf_life_pct AS "minShelfLifePct", requires_serial_capture AS "requiresSerialCapture",
+            coalesce((SELECT json_agg(json_build_object('id', a.id, 'code', a.code, 'kind', a.kind, 'country', a.country,
+                                                        'cold', a.cold_chain_capable, 'is_default', a.is_default))
+                        FROM party_addresses a WHERE a.party_id = p.id), '[]'::json) AS addresses
+       FROM parties p WHERE id = $1`,
     [ref.customerId],
   );
   const c = rows[0];
   if (!c) throw invalid('customerId', `no customer ${ref.customerId}`);
   if (c.kind !== 'customer') throw invalid('customerId', `${c.code} is a ${c.kind}, not a customer`);
   if (!c.active) throw invalid('customerId', `customer ${c.code} is inactive`);
-  const { kind: _k, active: _a, ...customer } = c;
-
-  const addresses = await tx.query<{ id: string; code: string; kind: string; country: string; cold: boolean; is_default: boolean }>(
-    `SELECT id, code, kind, country, cold_chain_capable AS cold, is_default FROM party_addresses WHERE party_id = $1`,
-    [ref.customerId],
-  );
+  const { kind: _k, active: _a, addresses: addressRows, ...customer } = c;
+  const addresses = { rows: addressRows };
   const shipTo = ref.shipToId
     ? addresses.rows.find((a) => a.id === ref.shipToId)
     : (addresses.rows.find((a) => a.kind === 'ship_to' && a.is_default) ?? addresses.rows.find((a) => a.kind === 'ship_to'));
