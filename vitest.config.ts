@@ -4,7 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // two at a time on a 2-core machine.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.unit.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.unit.test.ts', 'bench/**/*.unit.test.ts'],
     // Browser tests need Chromium and the built console: `npm run test:e2e` (test/browser/vitest.config.ts).
     exclude: [...configDefaults.exclude, 'test/browser/**'],
     globalSetup: ['test/global-setup.ts'],

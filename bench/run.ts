@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import type { Figure, Scenario, Size } from './figure.ts';
+import type { Scenario, Size } from './figure.ts';
+import { scenarioBlock, updateReport } from './report.ts';
 import { parseScenario } from './scenarios/parse.ts';
 import { intakeScenario } from './scenarios/intake.ts';
 import { bigOrderScenario } from './big-order.ts';
@@ -13,7 +14,8 @@ import { scaleOutScenario } from './scale-out.ts';
 
 /**
  * `npm run bench [-- <name …>] [--size small|full]`: runs the scenarios on the configured database
- * (DATABASE_URL, else embedded), prints one JSON line per figure and writes docs/BENCHMARKS.md.
+ * (DATABASE_URL, else embedded), prints one JSON line per figure and updates each scenario's block
+ * in docs/BENCHMARKS.md (other scenarios' figures and the hand-written notes stay).
  */
 const importScenario: Scenario = {
   name: 'import',
@@ -41,17 +43,6 @@ function machine(): Record<string, string> {
   };
 }
 
-function report(figures: Figure[], size: Size, command: string): string {
-  const m = machine();
-  const rows = figures.map((f) => `| ${f.bench} | ${f.metric} | ${f.value} | ${f.unit} | ${f.note ?? ''} |`);
-  return [
-    '# Lotline benchmarks', '',
-    `Produced by \`${command}\` (size ${size}) on ${new Date().toISOString().slice(0, 10)}.`, '',
-    `Machine: ${m.cores} cores (${m.cpu}), ${m.memory}, Node ${m.node}, ${m.database}.`, '',
-    '| bench | metric | value | unit | note |', '| --- | --- | --- | --- | --- |', ...rows, '',
-  ].join('\n');
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const sizeAt = args.indexOf('--size');
@@ -64,16 +55,25 @@ async function main(): Promise<void> {
     return;
   }
   const chosen = names.length ? SCENARIOS.filter((s) => names.includes(s.name)) : SCENARIOS;
-  const figures: Figure[] = [];
+  const command = `npm run bench -- ${[...names, '--size', size].join(' ')}`.trim();
+  const m = machine();
+  const context = {
+    command,
+    size,
+    date: new Date().toISOString().slice(0, 10),
+    machine: `Machine: ${m.cores} cores (${m.cpu}), ${m.memory}, Node ${m.node}, ${m.database}.`,
+  };
+  const blocks = new Map<string, string>();
   for (const s of chosen) {
     process.stderr.write(`bench ${s.name}: ${s.describe}\n`);
-    for (const f of await s.run({ size })) {
-      process.stdout.write(`${JSON.stringify(f)}\n`);
-      figures.push(f);
-    }
+    const figures = await s.run({ size });
+    for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
+    blocks.set(s.name, scenarioBlock(s.name, figures, context));
   }
-  const command = `npm run bench -- ${[...names, '--size', size].join(' ')}`.trim();
-  if (!process.env.LOTLINE_BENCH_NO_REPORT) fs.writeFileSync('docs/BENCHMARKS.md', report(figures, size, command));
+  if (!process.env.LOTLINE_BENCH_NO_REPORT) {
+    const file = 'docs/BENCHMARKS.md';
+    fs.writeFileSync(file, updateReport(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', blocks));
+  }
 }
 
 await main();
