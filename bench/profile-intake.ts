@@ -12,6 +12,7 @@ import { benchWorld } from './bench-world.ts';
 import { driveIntake } from './drive-intake.ts';
 import { timeStatements } from './time-statements.ts';
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 
 const orders = Number(process.argv[2] ?? 400);
 const clients = Number(process.argv[3] ?? 4);
@@ -39,11 +40,22 @@ const backendCpu = async () => {
   }
   return ticks / 100;
 };
+// CPU_PROFILE=<file>: a V8 profile of the timed run only (not start-up or data set-up).
+const inspector = process.env.CPU_PROFILE ? new Session() : null;
+if (inspector) {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
 const cpu0 = process.cpuUsage();
 const pg0 = await backendCpu();
 const run = await driveIntake([url], token, world, { clients, orders });
 const p50 = run.latencies[run.latencies.length >> 1] ?? 0;
 const cpu = process.cpuUsage(cpu0);
+if (inspector) {
+  const { profile } = await inspector.post('Profiler.stop');
+  fs.writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile));
+}
 const pgCpu = (await backendCpu()) - pg0;
 console.log(JSON.stringify({ nodeCpuMsPerOrder: +((cpu.user + cpu.system) / 1000 / orders).toFixed(2), pgCpuMsPerOrder: +((pgCpu * 1000) / orders).toFixed(2), ordersPerSecond: +(orders / run.seconds).toFixed(1), p50: +p50.toFixed(1), failed: run.failed, clients }));
 if (process.env.TIME_SQL) console.log(timed.report(orders));
