@@ -9,20 +9,17 @@ import { mayReceive, type MayReceive } from './may-receive.ts';
 
 export type DeviceVerdict = { deviceId: string; deviceCode: string } & MayReceive;
 
+type Address = { id: string; kind: string; country: string };
+
 /**
  * The country the goods go to: the given ship-to, else the party's default ship-to, else any of
- * its addresses; a party without addresses is taken as domestic.
+ * its addresses (the query orders them so); a party without addresses is taken as domestic.
  */
-async function destinationCountry(tx: Sql, partyId: string, shipToId: string | undefined): Promise<string> {
-  const { rows } = await tx.query<{ id: string; kind: string; country: string }>(
-    `SELECT id, kind, country FROM party_addresses WHERE party_id = $1
-      ORDER BY (id = $2::uuid) DESC NULLS LAST, (kind = 'ship_to' AND is_default) DESC, (kind = 'ship_to') DESC, code`,
-    [partyId, shipToId ?? null],
-  );
-  if (shipToId && (rows[0]?.id !== shipToId || rows[0].kind !== 'ship_to')) {
+function destinationCountry(addresses: readonly Address[], shipToId: string | undefined): string {
+  if (shipToId && (addresses[0]?.id !== shipToId || addresses[0].kind !== 'ship_to')) {
     throw invalid('shipToId', `address ${shipToId} is not a ship-to address of this party`);
   }
-  return rows[0]?.country ?? 'CN';
+  return addresses[0]?.country ?? 'CN';
 }
 
 /**
@@ -36,12 +33,19 @@ export async function checkMayReceive(
   date: string,
   opts: { shipToId?: string; /** The devices' facts when the caller has read them already. */ deviceFacts?: ReadonlyMap<string, DeviceFacts> } = {},
 ): Promise<{ allowed: boolean; devices: DeviceVerdict[] }> {
-  const { rows } = await tx.query<{ code: string; kind: string; customerType: 'hospital' | 'distributor' | 'dealer' | null }>(
-    'SELECT code, kind, customer_type AS "customerType" FROM parties WHERE id = $1', [partyId]);
+  // The party and its addresses, the chosen ship-to first, in one statement.
+  const { rows } = await tx.query<{ code: string; kind: string; customerType: 'hospital' | 'distributor' | 'dealer' | null; addresses: Address[] }>(
+    `SELECT p.code, p.kind, p.customer_type AS "customerType",
+            coalesce((SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'country', a.country)
+                                      ORDER BY (a.id = $2::uuid) DESC NULLS LAST, (a.kind = 'ship_to' AND a.is_default) DESC, (a.kind = 'ship_to') DESC, a.code)
+                        FROM party_addresses a WHERE a.party_id = p.id), '[]'::json) AS addresses
+       FROM parties p WHERE p.id = $1`,
+    [partyId, opts.shipToId ?? null],
+  );
   const party = rows[0];
   if (!party) throw notFound('party', partyId);
   if (!party.customerType) throw new DomainError('INVALID_STATE', `party ${party.code} is a ${party.kind}, not a customer`);
-  const customer = { customerType: party.customerType, country: await destinationCountry(tx, partyId, opts.shipToId) };
+  const customer = { customerType: party.customerType, country: destinationCountry(party.addresses, opts.shipToId) };
   const licences = await listLicences(tx, partyId);
   const facts = opts.deviceFacts ?? (await getDeviceFacts(tx, deviceIds));
   const devices = [...new Set(deviceIds)].map((id): DeviceVerdict => {
