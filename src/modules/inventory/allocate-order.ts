@@ -5,7 +5,7 @@ import { refreshOrderStatus } from '../orders/refresh-order-status.ts';
 import { allocateFefo } from './allocate-fefo.ts';
 import { loadAllocationPolicy } from './allocation-policy.ts';
 import { loadStockCandidates } from './load-stock-candidates.ts';
-import { assertAllocatable, loadOrderLineDemand, lockOrderHead } from './order-demand.ts';
+import { assertAllocatable, loadOrderLineDemand, lockOrderWithDemand } from './order-demand.ts';
 import { addDays, type LinePromise } from './promise-date.ts';
 import { releaseSurplusAllocations } from './release-allocations.ts';
 import { storeLinePromises, type InboundSource } from './store-line-promises.ts';
@@ -43,10 +43,11 @@ export interface AllocationOutcome {
  * date, or later when the requested delivery date minus the transit time is later.
  */
 export async function allocateOrderIn(w: Work, orderId: string, ctx: AllocateContext): Promise<AllocationOutcome> {
-  const head = await lockOrderHead(w.tx, w.actor, orderId);
+  const { head, lines: demandBefore } = await lockOrderWithDemand(w.tx, w.actor, orderId);
   assertAllocatable(head);
   const released = ctx.placedNow ? [] : await releaseSurplusAllocations(w.tx, [orderId]);
-  const lines = await loadOrderLineDemand(w.tx, orderId);
+  // Only a release changes what the lines hold; then they are read again.
+  const lines = released.length ? await loadOrderLineDemand(w.tx, orderId) : demandBefore;
   const policy = await loadAllocationPolicy(w.tx, { customerId: head.customerId, shipToId: head.shipToId, carrierServiceId: head.carrierServiceId ?? undefined });
   const byRequest = head.requestedDate ? addDays(head.requestedDate, -policy.transitDays) : ctx.earliestShipDate;
   const shipDate = byRequest > ctx.earliestShipDate ? byRequest : ctx.earliestShipDate;
@@ -56,7 +57,7 @@ export async function allocateOrderIn(w: Work, orderId: string, ctx: AllocateCon
   const fefo = allocateFefo(demand, stock, { shipDate, shelfLife: policy.shelfLife, singleLotPerLine: policy.singleLotPerLine, warehouseOrder: policy.warehouseOrder });
   const allocations = await writeAllocations(w.tx, head, fefo.allocations);
   const promised = await storeLinePromises(w.tx, head, lines, allocations, { shipDate, transitDays: policy.transitDays, inbound: ctx.inbound ?? plannedInbound });
-  const status = await refreshOrderStatus(w, orderId, { locked: true }); // locked by lockOrderHead above
+  const status = await refreshOrderStatus(w, orderId, { locked: true }); // locked by lockOrderWithDemand above
 
   const promiseOf = new Map(promised.promises.map((p) => [p.lineNo, p]));
   const backOrders = fefo.shortfalls.map((s) => ({ lineNo: s.lineNo, quantity: s.quantity, promisedDate: promiseOf.get(s.lineNo)!.deliveryDate, basis: promiseOf.get(s.lineNo)!.basis }));

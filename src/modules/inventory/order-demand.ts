@@ -45,6 +45,25 @@ async function orderHead(tx: Sql, actor: Actor, orderId: string, lock: boolean):
   return head;
 }
 
+/** Locks the order row and reads its header and its lines' demand in one statement (allocation). */
+export async function lockOrderWithDemand(tx: Sql, actor: Actor, orderId: string): Promise<{ head: OrderHeadForStock; lines: OrderLineDemand[] }> {
+  if (!isUuid(orderId)) throw notFound('order', orderId);
+  const { rows } = await tx.query<OrderHeadForStock & { lines: OrderLineDemand[] }>(
+    `SELECT o.id, o.number, o.version, o.customer_id AS "customerId", o.ship_to_id AS "shipToId", o.carrier_service_id AS "carrierServiceId",
+            o.requested_date AS "requestedDate", o.lifecycle, o.status,
+            coalesce((SELECT json_agg(json_build_object('lineNo', l.line_no, 'deviceId', l.device_id,
+                                                        'open', l.qty_ordered - l.qty_cancelled, 'allocated', l.qty_allocated) ORDER BY l.line_no)
+                        FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines
+       FROM orders o WHERE o.id = $1 FOR UPDATE OF o`,
+    [orderId],
+  );
+  const row = rows[0];
+  if (!row) throw notFound('order', orderId);
+  assertVisible(actor, row.customerId, 'order', orderId);
+  const { lines, ...head } = row;
+  return { head, lines };
+}
+
 /** Stock is allocated only to a confirmed order that no hold stops. */
 export function assertAllocatable(head: OrderHeadForStock): void {
   if (head.lifecycle !== 'confirmed') {
