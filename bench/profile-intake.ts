@@ -57,7 +57,7 @@ if (inspector) {
   fs.writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile));
 }
 const pgCpu = (await backendCpu()) - pg0;
-console.log(JSON.stringify({ nodeCpuMsPerOrder: +((cpu.user + cpu.system) / 1000 / orders).toFixed(2), pgCpuMsPerOrder: +((pgCpu * 1000) / orders).toFixed(2), ordersPerSecond: +(orders / run.seconds).toFixed(1), p50: +p50.toFixed(1), failed: run.failed, clients }));
+console.log(JSON.stringify({ nodeCpuMsPerOrder: +((cpu.user + cpu.system) / 1000 / orders).toFixed(2), nodeSystemMsPerOrder: +(cpu.system / 1000 / orders).toFixed(2), pgCpuMsPerOrder: +((pgCpu * 1000) / orders).toFixed(2), ordersPerSecond: +(orders / run.seconds).toFixed(1), p50: +p50.toFixed(1), failed: run.failed, clients }));
 if (process.env.TIME_SQL) console.log(timed.report(orders));
 await app.close();
 await bench.drop();

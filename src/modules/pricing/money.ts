@@ -24,9 +24,18 @@ export function percentToBp(percent: string): number | null {
 /** 850 → '8.50' */
 export const bpToPercent = (bp: number): string => `${Math.trunc(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
 
+// Kept per currency: building an Intl.NumberFormat on every call showed in the intake profile.
+const exponents = new Map<string, number>();
+
 /** Digits after the decimal point of an ISO 4217 currency (CNY 2, JPY 0, KWD 3). */
-export const currencyExponent = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+export function currencyExponent(currency: string): number {
+  let exp = exponents.get(currency);
+  if (exp === undefined) {
+    exp = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, exp);
+  }
+  return exp;
+}
 
 /** 123456 CNY → '1234.56'; formatted from the integer's digits, so no rounding can creep in. */
 export function formatMinor(minor: number, currency: string): string {
