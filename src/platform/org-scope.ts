@@ -21,3 +21,10 @@ export function assertVisible(actor: Actor, recordOrganisationId: string | null,
  * `($n::uuid[] IS NULL OR <customer column> = ANY($n))`. Null = no limit.
  */
 export const customerFilter = (actor: Actor): string[] | null => (actor.customerIds ? [...actor.customerIds] : null);
+
+/**
+ * Whether the actor sees only some customers' records (a portal organisation or a territory):
+ * answers gathered across customers (a lot's consignees, a KPI) say so, so a reader does not
+ * take a part for the whole.
+ */
+export const isCustomerRestricted = (actor: Actor): boolean => actor.organisationId !== null || customerFilter(actor) !== null;

@@ -9,9 +9,9 @@ export interface ReconLineRow extends ReconLine {
 /**
  * Order lines with what shipped, arrived, was invoiced (invoices only), credited as a price
  * correction and paid (each invoice's payments shared over its lines by amount). One query for
- * one order, one customer, or every order with goods shipped or invoiced.
+ * one order, one customer, or every order (of the `customerIds`, a territory) with goods shipped or invoiced.
  */
-export async function loadReconLines(tx: Sql, by: { orderId?: string; customerId?: string }): Promise<ReconLineRow[]> {
+export async function loadReconLines(tx: Sql, by: { orderId?: string; customerId?: string; customerIds?: readonly string[] | null }): Promise<ReconLineRow[]> {
   const { rows } = await tx.query<ReconLineRow>(
     `SELECT o.id AS "orderId", o.number AS "orderNumber", o.customer_id AS "customerId", coalesce(f.invoice_on, 'shipment') AS "invoiceOn",
             l.line_no AS "lineNo", d.code AS "deviceCode", l.qty_ordered - l.qty_cancelled AS ordered, l.qty_shipped AS shipped,
@@ -36,9 +36,9 @@ export async function loadReconLines(tx: Sql, by: { orderId?: string; customerId
          SELECT -sum(il.net_minor) AS net FROM invoice_lines il JOIN invoices i ON i.id = il.invoice_id AND i.trigger = 'price_correction'
           WHERE il.order_id = l.order_id AND il.order_line_no = l.line_no) pc ON true
       WHERE o.lifecycle IN ('confirmed', 'closed', 'submitted')
-        AND ($1::uuid IS NULL OR o.id = $1) AND ($2::uuid IS NULL OR o.customer_id = $2)
+        AND ($1::uuid IS NULL OR o.id = $1) AND ($2::uuid IS NULL OR o.customer_id = $2) AND ($3::uuid[] IS NULL OR o.customer_id = ANY($3))
         AND ($1::uuid IS NOT NULL OR l.qty_shipped > 0 OR inv.qty > 0)
       ORDER BY o.number, l.line_no`,
-    [by.orderId ?? null, by.customerId ?? null]);
+    [by.orderId ?? null, by.customerId ?? null, by.customerIds ?? null]);
   return rows;
 }

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
-import { assertVisible, orgFilter } from '../../platform/org-scope.ts';
+import { assertVisible, customerFilter, orgFilter } from '../../platform/org-scope.ts';
 import { ageReceivables, type Aging } from './aging.ts';
 import { findExceptions, type ExceptionType, type ReconException } from './find-exceptions.ts';
 import { loadReconLines, type ReconLineRow } from './load-recon-lines.ts';
@@ -78,12 +78,13 @@ export interface ExceptionReport {
   exceptions: Array<ReconException & { customerId: string }>;
 }
 
-/** Every open exception across customers (a hospital user sees its own organisation's only). */
+/** Every open exception across customers (a hospital user sees its own organisation's only, a territory user its customers'). */
 export async function listExceptions(tx: Sql, actor: Actor, today: string, filter: { type?: ExceptionType | undefined } = {}): Promise<ExceptionReport> {
   const org = orgFilter(actor);
+  const customerIds = customerFilter(actor);
   const [lines, items] = await Promise.all([
-    loadReconLines(tx, org ? { customerId: org } : {}),
-    loadOpenItems(tx, org, today),
+    loadReconLines(tx, org ? { customerId: org, customerIds } : { customerIds }),
+    loadOpenItems(tx, org, today, customerIds),
   ]);
   const invoiceOn = new Map(lines.map((l) => [l.orderId, l.invoiceOn]));
   const customerOfOrder = new Map(lines.map((l) => [l.orderId, l.customerId]));

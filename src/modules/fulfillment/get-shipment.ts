@@ -2,7 +2,7 @@ import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
-import { orgFilter } from '../../platform/org-scope.ts';
+import { customerFilter, orgFilter } from '../../platform/org-scope.ts';
 
 export interface ShipmentSummary {
   id: string;
@@ -42,14 +42,15 @@ const COLUMNS = `s.id, s.number, s.order_id AS "orderId", o.number AS "orderNumb
   s.warehouse_id AS "warehouseId", s.carrier, s.tracking_number AS "trackingNumber", s.status, s.shipped_by AS "shippedBy", s.shipped_at AS "shippedAt",
   s.delivered_at AS "deliveredAt", s.received_by AS "receivedBy", s.pod_reference AS "podReference"`;
 
-/** Shipments, newest first; a hospital portal user sees only its organisation's. */
+/** Shipments, newest first; a hospital portal user sees only its organisation's, a territory user only its customers'. */
 export async function listShipments(tx: Sql, actor: Actor, q: { orderId?: string | undefined; customerId?: string | undefined; limit: number; offset: number }): Promise<{ items: ShipmentSummary[]; total: number }> {
   const { rows } = await tx.query<ShipmentSummary & { total: number }>(
     `SELECT ${COLUMNS}, count(*) OVER ()::int AS total
        FROM shipments s JOIN orders o ON o.id = s.order_id
       WHERE ($1::uuid IS NULL OR s.order_id = $1) AND ($2::uuid IS NULL OR s.customer_id = $2) AND ($3::uuid IS NULL OR s.customer_id = $3)
+        AND ($6::uuid[] IS NULL OR s.customer_id = ANY($6))
       ORDER BY s.shipped_at DESC, s.id DESC LIMIT $4 OFFSET $5`,
-    [q.orderId ?? null, q.customerId ?? null, orgFilter(actor), q.limit, q.offset],
+    [q.orderId ?? null, q.customerId ?? null, orgFilter(actor), q.limit, q.offset, customerFilter(actor)],
   );
   return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
@@ -58,8 +59,9 @@ export async function listShipments(tx: Sql, actor: Actor, q: { orderId?: string
 export async function getShipment(tx: Sql, actor: Actor, id: string): Promise<ShipmentSummary & { lines: ShipmentLineView[] }> {
   if (!isUuid(id)) throw notFound('shipment', id);
   const { rows: [s] } = await tx.query<ShipmentSummary>(
-    `SELECT ${COLUMNS} FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = $1 AND ($2::uuid IS NULL OR s.customer_id = $2)`,
-    [id, orgFilter(actor)],
+    `SELECT ${COLUMNS} FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = $1 AND ($2::uuid IS NULL OR s.customer_id = $2)
+       AND ($3::uuid[] IS NULL OR s.customer_id = ANY($3))`,
+    [id, orgFilter(actor), customerFilter(actor)],
   );
   if (!s) throw notFound('shipment', id);
   const { rows: lines } = await tx.query<ShipmentLineView>(

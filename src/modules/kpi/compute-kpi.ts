@@ -35,6 +35,6 @@ export async function computeKpi(tx: Sql, name: KpiName, q: KpiRequest, now: Dat
   const result = await COMPUTE[name](tx, q, now);
   return {
     kpi: name, from: q.from, to: q.to, groupBy: q.groupBy, filters: { customerId: q.customerId, channel: q.channel },
-    snapshot: SNAPSHOTS.has(name), formula: FORMULAS[name], ...result,
+    snapshot: SNAPSHOTS.has(name), restricted: q.customerIds !== null, formula: FORMULAS[name], ...result,
   };
 }

@@ -9,8 +9,9 @@ export async function holdsByTypeAge(tx: Sql, q: KpiRequest, now: Date): Promise
   const { rows } = await tx.query<{ holdType: string; hours: number }>(
     `SELECT h.hold_type AS "holdType", extract(epoch FROM $1::timestamptz - h.placed_at)::float8 / 3600 AS hours
        FROM order_holds h JOIN orders o ON o.id = h.order_id
-      WHERE h.status = 'open' AND ($2::uuid IS NULL OR o.customer_id = $2) AND ($3::text IS NULL OR o.channel = $3)`,
-    [now.toISOString(), q.customerId, q.channel],
+      WHERE h.status = 'open' AND ($2::uuid IS NULL OR o.customer_id = $2) AND ($3::text IS NULL OR o.channel = $3)
+        AND ($4::uuid[] IS NULL OR o.customer_id = ANY($4))`,
+    [now.toISOString(), q.customerId, q.channel, q.customerIds],
   );
   return { unit: 'holds', series: [], ...countHolds(rows) };
 }

@@ -25,6 +25,8 @@ export interface KpiFilters {
 export interface KpiRequest extends KpiPeriod, KpiFilters {
   /** Look-ahead in days (orders at risk). */
   days: number;
+  /** A territory user's customers (null: no limit): the KPIs about customers count only theirs. */
+  customerIds: string[] | null;
   /** The business day the snapshot KPIs are taken on. */
   today: string;
   timeZone: string;
@@ -71,5 +73,7 @@ export interface KpiAnswer extends KpiResult {
   filters: KpiFilters;
   /** True when the KPI is a snapshot taken today and the period does not select its rows. */
   snapshot: boolean;
+  /** True when computed over a territory user's customers only, not the whole company. */
+  restricted: boolean;
   formula: Bilingual;
 }

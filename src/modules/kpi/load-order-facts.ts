@@ -46,7 +46,8 @@ export async function loadOrderFacts(tx: Sql, q: KpiRequest, anchor: OrderAnchor
        SELECT o.* FROM orders o
         WHERE o.lifecycle NOT IN ('draft', 'cancelled')
           AND ${ANCHORS[anchor]}
-          AND ($4::uuid IS NULL OR o.customer_id = $4) AND ($5::text IS NULL OR o.channel = $5)),
+          AND ($4::uuid IS NULL OR o.customer_id = $4) AND ($5::text IS NULL OR o.channel = $5)
+          AND ($6::uuid[] IS NULL OR o.customer_id = ANY($6))),
      l AS (
        SELECT l.order_id, bool_and(l.qty_delivered >= l.qty_ordered - l.qty_cancelled) AS delivered_in_full,
               bool_and(l.qty_shipped >= l.qty_ordered - l.qty_cancelled) AS shipped_in_full
@@ -79,7 +80,7 @@ export async function loadOrderFacts(tx: Sql, q: KpiRequest, anchor: OrderAnchor
               OR EXISTS (SELECT 1 FROM approval_requests a WHERE a.order_id = o.id)) AS touched
        FROM o LEFT JOIN l ON l.order_id = o.id LEFT JOIN s ON s.order_id = o.id LEFT JOIN sl ON sl.order_id = o.id
       ORDER BY o.number`,
-    [q.timeZone, q.from, q.to, q.customerId, q.channel],
+    [q.timeZone, q.from, q.to, q.customerId, q.channel, q.customerIds],
   );
   return rows;
 }

@@ -5,8 +5,8 @@ import { ratio, ratioOver } from './kpi-math.ts';
 /**
  * Incoming inspection pass rate (inspections recorded in the period whose defects were within the
  * sampling plan's accept number) and complaints per shipped lot (complaints naming a lot, opened in
- * the period, over the distinct lots shipped in the period). The customer filter applies to the
- * complaints and shipments; inspections are of suppliers' goods and ignore it.
+ * the period, over the distinct lots shipped in the period). The customer filter and a territory
+ * apply to the complaints and shipments; inspections are of suppliers' goods and ignore them.
  */
 export async function lotQuality(tx: Sql, q: KpiRequest): Promise<KpiResult> {
   const inspections = await tx.query<{ on: string; hit: boolean }>(
@@ -19,11 +19,11 @@ export async function lotQuality(tx: Sql, q: KpiRequest): Promise<KpiResult> {
   const counts = await tx.query<{ complaints: number; shippedLots: number }>(
     `SELECT (SELECT count(*)::int FROM complaints c
               WHERE c.lot_id IS NOT NULL AND (c.created_at AT TIME ZONE $1)::date BETWEEN $2::date AND $3::date
-                AND ($4::uuid IS NULL OR c.customer_id = $4)) AS complaints,
+                AND ($4::uuid IS NULL OR c.customer_id = $4) AND ($5::uuid[] IS NULL OR c.customer_id = ANY($5))) AS complaints,
             (SELECT count(DISTINCT sl.lot_id)::int FROM shipment_lines sl
               WHERE (sl.shipped_at AT TIME ZONE $1)::date BETWEEN $2::date AND $3::date
-                AND ($4::uuid IS NULL OR sl.customer_id = $4)) AS "shippedLots"`,
-    [q.timeZone, q.from, q.to, q.customerId],
+                AND ($4::uuid IS NULL OR sl.customer_id = $4) AND ($5::uuid[] IS NULL OR sl.customer_id = ANY($5))) AS "shippedLots"`,
+    [q.timeZone, q.from, q.to, q.customerId, q.customerIds],
   );
   const pass = ratioOver(inspections.rows, q.groupBy);
   const { complaints, shippedLots } = counts.rows[0]!;

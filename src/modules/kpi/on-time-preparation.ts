@@ -15,7 +15,8 @@ export async function onTimePreparation(tx: Sql, q: KpiRequest): Promise<KpiResu
          FROM order_lines l JOIN orders o ON o.id = l.order_id
         WHERE o.lifecycle NOT IN ('draft', 'cancelled') AND l.qty_ordered > l.qty_cancelled
           AND coalesce((l.promise_basis ->> 'shipDate')::date, l.promised_date) BETWEEN $2::date AND $3::date
-          AND ($4::uuid IS NULL OR o.customer_id = $4) AND ($5::text IS NULL OR o.channel = $5))
+          AND ($4::uuid IS NULL OR o.customer_id = $4) AND ($5::text IS NULL OR o.channel = $5)
+          AND ($6::uuid[] IS NULL OR o.customer_id = ANY($6)))
      SELECT to_char(l.ship_by, 'YYYY-MM-DD') AS on, l.number AS "orderNumber", l.line_no AS "lineNo",
             to_char((max(p.created_at) AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS "packedOn",
             (l.qty_packed >= l.open_qty AND coalesce((max(p.created_at) AT TIME ZONE $1)::date <= l.ship_by, false)) AS hit
@@ -23,7 +24,7 @@ export async function onTimePreparation(tx: Sql, q: KpiRequest): Promise<KpiResu
               LEFT JOIN packages p ON p.id = k.package_id
       GROUP BY l.order_id, l.line_no, l.number, l.ship_by, l.qty_packed, l.open_qty
       ORDER BY l.number, l.line_no`,
-    [q.timeZone, q.from, q.to, q.customerId, q.channel],
+    [q.timeZone, q.from, q.to, q.customerId, q.channel, q.customerIds],
   );
   return { unit: 'ratio', breakdown: [], ...ratioOver(rows, q.groupBy), items: rows };
 }

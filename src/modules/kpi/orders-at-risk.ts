@@ -18,14 +18,15 @@ export async function ordersAtRisk(tx: Sql, q: KpiRequest): Promise<KpiResult> {
               coalesce(l.promised_date, o.promised_date) AS promised, coalesce(l.requested_date, o.requested_date) AS requested
          FROM order_lines l JOIN orders o ON o.id = l.order_id
         WHERE o.lifecycle IN ('submitted', 'confirmed') AND l.qty_ordered - l.qty_cancelled - l.qty_shipped > 0
-          AND ($2::uuid IS NULL OR o.customer_id = $2) AND ($3::text IS NULL OR o.channel = $3))
+          AND ($2::uuid IS NULL OR o.customer_id = $2) AND ($3::text IS NULL OR o.channel = $3)
+          AND ($5::uuid[] IS NULL OR o.customer_id = ANY($5)))
      SELECT id AS "orderId", number AS "orderNumber", line_no AS "lineNo", to_char(ship_by, 'YYYY-MM-DD') AS "shipBy",
             to_char(promised, 'YYYY-MM-DD') AS "promisedDate", to_char(requested, 'YYYY-MM-DD') AS "requestedDate",
             CASE WHEN ship_by <= $1::date + $4::int AND qty_allocated < open_qty THEN 'not_allocated'
                  WHEN ship_by <= $1::date + $4::int AND qty_picked < open_qty THEN 'not_picked'
                  WHEN promised > requested THEN 'promise_after_request' END AS reason
        FROM l ORDER BY ship_by NULLS LAST, number, line_no`,
-    [q.today, q.customerId, q.channel, q.days],
+    [q.today, q.customerId, q.channel, q.days, q.customerIds],
   );
   const risky = rows.filter((r) => r.reason !== null);
   return {

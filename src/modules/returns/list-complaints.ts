@@ -1,16 +1,16 @@
 import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
-import { orgFilter } from '../../platform/org-scope.ts';
+import { customerFilter, orgFilter } from '../../platform/org-scope.ts';
 import { COMPLAINT_SELECT, type ComplaintView } from './get-complaint.ts';
 import type { ComplaintQuery } from './return-schemas.ts';
 
-/** Complaints, newest first, by lot, customer and status. */
+/** Complaints the actor may see (its organisation's or territory's), newest first, by lot, customer and status. */
 export async function listComplaints(tx: Sql, actor: Actor, q: ComplaintQuery & { limit: number; offset: number }) {
-  const params = [orgFilter(actor), q.lotId ?? null, q.customerId ?? null, q.status ?? null];
+  const params = [orgFilter(actor), q.lotId ?? null, q.customerId ?? null, q.status ?? null, customerFilter(actor)];
   const where = `($1::uuid IS NULL OR c.customer_id = $1) AND ($2::uuid IS NULL OR c.lot_id = $2) AND ($3::uuid IS NULL OR c.customer_id = $3)
-    AND ($4::text IS NULL OR c.status = $4)`;
-  const { rows } = await tx.query<ComplaintView>(`${COMPLAINT_SELECT} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT $5 OFFSET $6`, [...params, q.limit, q.offset]);
+    AND ($4::text IS NULL OR c.status = $4) AND ($5::uuid[] IS NULL OR c.customer_id = ANY($5))`;
+  const { rows } = await tx.query<ComplaintView>(`${COMPLAINT_SELECT} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT $6 OFFSET $7`, [...params, q.limit, q.offset]);
   const { rows: [count] } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM complaints c WHERE ${where}`, params);
   return { items: rows, total: count!.n };
 }

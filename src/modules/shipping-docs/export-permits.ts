@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { DomainError, invalid } from '../../platform/errors.ts';
 import { DateString } from '../../platform/http/schemas.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { orgFilter } from '../../platform/org-scope.ts';
+import { customerFilter, orgFilter } from '../../platform/org-scope.ts';
 import { writeTx } from '../../platform/unit-of-work.ts';
 
 export const ExportPermitInput = Type.Object({
@@ -50,11 +50,15 @@ export function addExportPermit(db: Database, actor: Actor, input: ExportPermitI
   });
 }
 
-/** The permits on file; a hospital portal user sees only those issued for its own organisation. */
+/**
+ * The permits on file; a hospital portal user sees only those issued for its own organisation, a
+ * territory user those of its customers and those for no customer in particular.
+ */
 export async function listExportPermits(tx: Sql, actor: Actor, q: Static<typeof ExportPermitQuery>) {
   const { rows } = await tx.query(
     `SELECT ${VIEW} FROM export_permits
       WHERE ($1::text IS NULL OR country = $1) AND ($2::uuid IS NULL OR customer_id = $2) AND ($3::uuid IS NULL OR customer_id = $3)
-      ORDER BY country, kind, valid_from DESC, reference`, [q.country ?? null, q.customerId ?? null, orgFilter(actor)]);
+        AND ($4::uuid[] IS NULL OR customer_id IS NULL OR customer_id = ANY($4))
+      ORDER BY country, kind, valid_from DESC, reference`, [q.country ?? null, q.customerId ?? null, orgFilter(actor), customerFilter(actor)]);
   return { items: rows };
 }

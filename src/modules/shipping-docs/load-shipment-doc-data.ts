@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
-import { orgFilter } from '../../platform/org-scope.ts';
+import { customerFilter, orgFilter } from '../../platform/org-scope.ts';
 import { BUSINESS_TIME_ZONE } from '../orders/business-day.ts';
 import { isExport } from './document-kinds.ts';
 import type { DocLine, DocPackage, LotDocument, Permit, ShipmentDocData } from './shipment-doc-data.ts';
@@ -28,7 +28,7 @@ SELECT json_build_object('id', s.id, 'number', s.number, 'carrier', s.carrier, '
   JOIN parties c ON c.id = s.customer_id
   JOIN warehouses w ON w.id = s.warehouse_id
   LEFT JOIN party_addresses a ON a.id = coalesce(s.ship_to_id, o.ship_to_id)
- WHERE s.id = $1 AND ($2::uuid IS NULL OR s.customer_id = $2)`;
+ WHERE s.id = $1 AND ($2::uuid IS NULL OR s.customer_id = $2) AND ($4::uuid[] IS NULL OR s.customer_id = ANY($4))`;
 
 const LINES = `
 SELECT sl.line_no AS "lineNo", d.id AS "deviceId", d.code AS "deviceCode", d.name_zh AS "nameZh", d.name_en AS "nameEn",
@@ -51,10 +51,10 @@ SELECT sl.line_no AS "lineNo", d.id AS "deviceId", d.code AS "deviceCode", d.nam
  * Gathers a shipment's documents' data in five set-based reads: the header (shipment, order,
  * customer, ship-to, shipping warehouse), what left, the packages, the lots' release documents,
  * and — for an export — the permits for the destination. A hospital portal user sees only the
- * shipments of their own organisation; another one's is not found.
+ * shipments of their own organisation, a territory user those of its customers; another one's is not found.
  */
 export async function loadShipmentDocData(tx: Sql, actor: Actor, shipmentId: string): Promise<ShipmentDocData> {
-  const header = (await tx.query<Header>(HEADER, [shipmentId, orgFilter(actor), BUSINESS_TIME_ZONE])).rows[0];
+  const header = (await tx.query<Header>(HEADER, [shipmentId, orgFilter(actor), BUSINESS_TIME_ZONE, customerFilter(actor)])).rows[0];
   if (!header) throw notFound('shipment', shipmentId);
   const lines = (await tx.query<DocLine>(LINES, [shipmentId])).rows;
   const packages = (await tx.query<DocPackage>(

@@ -2,7 +2,7 @@ import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
-import { orgFilter } from '../../platform/org-scope.ts';
+import { customerFilter, isCustomerRestricted, orgFilter } from '../../platform/org-scope.ts';
 import type { LotByNumber } from './find-lot.ts';
 import { LOT_HEAD_FROM, LOT_HEAD_JSON, type LotHead } from './lot-head.ts';
 
@@ -44,6 +44,11 @@ export interface LotTrace {
   totals: Quantities & { consignees: number; shipments: number };
   /** Where the rest of the lot is now; empty for an organisation-scoped (portal) user. */
   onHand: StockPlace[];
+  /**
+   * True when the consignees are only the actor's (its portal organisation or its territory's
+   * customers): not the lot's whole recall scope.
+   */
+  restricted: boolean;
 }
 
 type ShipmentRow = ConsigneeShipment & { customer: Consignee['customer']; shipTo: Consignee['shipTo'] };
@@ -59,8 +64,9 @@ export const sumQuantities = (rows: readonly Quantities[]): Quantities => {
  * statement (one round trip): the shipments are aggregated from shipment_lines' covering index
  * (lot, consignee, ship-to, shipment → quantities, an index-only scan), then named by joins on
  * the few aggregated rows. A portal user sees only its own organisation's consignments and not
- * the warehouse; a lot never shipped to it is not found. The lot is given by id, or by device and
- * lot number (looked up in the same statement).
+ * the warehouse; a lot never shipped to it is not found. A territory user sees the consignees among
+ * its customers and the warehouse. The lot is given by id, or by device and lot number (looked up
+ * in the same statement).
  */
 export async function traceLot(tx: Sql, actor: Actor, ref: string | LotByNumber): Promise<LotTrace> {
   const label = typeof ref === 'string' ? ref : `${ref.deviceCode}/${ref.lotNumber}`;
@@ -77,7 +83,7 @@ export async function traceLot(tx: Sql, actor: Actor, ref: string | LotByNumber)
                     ORDER BY c.code, a.code NULLS FIRST, s.shipped_at, s.number), '[]'::json)
                FROM (SELECT sl.customer_id, sl.ship_to_id, sl.shipment_id, sum(sl.quantity)::int AS shipped, sum(sl.qty_returned)::int AS returned
                        FROM shipment_lines sl
-                      WHERE sl.lot_id = l.id AND ($2::uuid IS NULL OR sl.customer_id = $2)
+                      WHERE sl.lot_id = l.id AND ($2::uuid IS NULL OR sl.customer_id = $2) AND ($5::uuid[] IS NULL OR sl.customer_id = ANY($5))
                       GROUP BY sl.customer_id, sl.ship_to_id, sl.shipment_id) per
                JOIN shipments s ON s.id = per.shipment_id
                JOIN orders o ON o.id = s.order_id
@@ -92,7 +98,7 @@ export async function traceLot(tx: Sql, actor: Actor, ref: string | LotByNumber)
               WHERE b.lot_id = l.id AND b.on_hand > 0 AND $2::uuid IS NULL) AS "onHand"
        FROM ${LOT_HEAD_FROM}
       WHERE l.id = coalesce($1::uuid, (SELECT x.id FROM lots x WHERE x.device_id = $3 AND x.lot_number = $4))`,
-    typeof ref === 'string' ? [ref, org, null, null] : [null, org, ref.deviceId, ref.lotNumber],
+    [...(typeof ref === 'string' ? [ref, org, null, null] : [null, org, ref.deviceId, ref.lotNumber]), customerFilter(actor)],
   );
   if (!found || (org !== null && found.shipments.length === 0)) throw notFound('lot', label);
   const consignees = groupConsignees(found.shipments);
@@ -101,6 +107,7 @@ export async function traceLot(tx: Sql, actor: Actor, ref: string | LotByNumber)
     consignees,
     totals: { ...sumQuantities(found.shipments), consignees: consignees.length, shipments: new Set(found.shipments.map((r) => r.shipmentId)).size },
     onHand: found.onHand,
+    restricted: isCustomerRestricted(actor),
   };
 }
 

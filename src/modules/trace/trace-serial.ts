@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
-import { orgFilter } from '../../platform/org-scope.ts';
+import { customerFilter, isCustomerRestricted, orgFilter } from '../../platform/org-scope.ts';
 import { getSerialHistory, type SerialEvent } from '../inventory/get-serial-history.ts';
 import type { EncodedGs1 } from '../udi/encode-gs1.ts';
 import { deviceOfGtin } from './find-lot.ts';
@@ -27,6 +27,8 @@ export interface SerialTrace {
   /** Where it is now when in the warehouse. */
   binCode: string | null;
   history: SerialStep[];
+  /** True when the picks and shipments are only those for the actor's organisation or territory's customers. */
+  restricted: boolean;
 }
 
 interface PickRow { at: Date; orderNumber: string; lineNo: number; bin: string; packageSscc: string | null; pickedBy: string }
@@ -36,21 +38,24 @@ interface ShipRow { at: Date; shipmentNumber: string; orderNumber: string; packa
  * A serial's history, the device named by any GTIN of it: the ledger's moves (inventory's serial
  * history: receipt, bins over time, status changes, returns), the picks that bound it to an order
  * and the shipments that took it to a consignee, in time order. A portal user sees a unit only
- * once shipped to its organisation, and then only those shipments.
+ * once shipped to its organisation, and then only those shipments; a territory user sees the
+ * moves and only the picks and shipments for its customers.
  */
 export async function traceSerial(tx: Sql, actor: Actor, gtin: string, serial: string): Promise<SerialTrace> {
   const device = await deviceOfGtin(tx, gtin);
   const found = await getSerialHistory(tx, serial, device.deviceId);
   const unit = found.units[0]!;
   const org = orgFilter(actor);
+  const territory = customerFilter(actor);
   // Picks, shipments and the each-level GTIN in one round trip.
-  const { rows: [more] } = await tx.query<{ eachGtin: string | null; picks: Array<Omit<PickRow, 'at'> & { at: string }>; shipments: Array<Omit<ShipRow, 'at'> & { at: string }> }>(
+  const { rows: [more] } = await tx.query<{ eachGtin: string | null; picks: Array<Omit<PickRow, 'at'> & { at: string }>; shipments: Array<Omit<ShipRow, 'at'> & { at: string }>; ownCodes: string[] }>(
     `SELECT (SELECT p.gtin FROM device_packaging p WHERE p.device_id = $3 ORDER BY p.quantity LIMIT 1) AS "eachGtin",
+            (SELECT coalesce(json_agg(c.code), '[]'::json) FROM parties c WHERE c.id = ANY($4::uuid[])) AS "ownCodes",
             (SELECT coalesce(json_agg(json_build_object('at', p.picked_at, 'orderNumber', o.number, 'lineNo', p.line_no, 'bin', wb.code,
                       'packageSscc', pk.sscc, 'pickedBy', p.picked_by) ORDER BY p.picked_at), '[]'::json)
                FROM picks p JOIN orders o ON o.id = p.order_id JOIN warehouse_bins wb ON wb.id = p.bin_id
                LEFT JOIN packages pk ON pk.id = p.package_id
-              WHERE p.serial_id = $1 AND $2::uuid IS NULL) AS picks,
+              WHERE p.serial_id = $1 AND $2::uuid IS NULL AND ($4::uuid[] IS NULL OR o.customer_id = ANY($4))) AS picks,
             (SELECT coalesce(json_agg(json_build_object('at', sl.shipped_at, 'shipmentNumber', s.number, 'orderNumber', o.number,
                       'packageSscc', pk.sscc, 'returned', sl.qty_returned, 'customerId', c.id, 'code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en,
                       'shipTo', CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('code', a.code, 'name', a.name, 'line1', a.line1, 'city', a.city) END)
@@ -58,14 +63,15 @@ export async function traceSerial(tx: Sql, actor: Actor, gtin: string, serial: s
                FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id JOIN orders o ON o.id = sl.order_id
                JOIN parties c ON c.id = sl.customer_id LEFT JOIN party_addresses a ON a.id = sl.ship_to_id
                LEFT JOIN packages pk ON pk.id = sl.package_id
-              WHERE sl.serial_id = $1 AND ($2::uuid IS NULL OR sl.customer_id = $2)) AS shipments`,
-    [unit.id, org, device.deviceId],
+              WHERE sl.serial_id = $1 AND ($2::uuid IS NULL OR sl.customer_id = $2) AND ($4::uuid[] IS NULL OR sl.customer_id = ANY($4))) AS shipments`,
+    [unit.id, org, device.deviceId, territory],
   );
+  const ownCodes = territory && new Set(more!.ownCodes);
   const picks = more!.picks.map((p) => ({ ...p, at: new Date(p.at) }));
   const shipments = more!.shipments.map((x) => ({ ...x, at: new Date(x.at) }));
   if (org !== null && shipments.length === 0) throw notFound('serial', serial);
   const steps: SerialStep[] = [
-    ...(org === null ? unit.history.map(({ at, ...e }): SerialStep => ({ kind: 'move', at: new Date(at), ...e })) : []),
+    ...(org === null ? unit.history.map(({ at, ...e }): SerialStep => ({ kind: 'move', at: new Date(at), ...hideOthers(e, ownCodes) })) : []),
     ...picks.map((p): SerialStep => ({ kind: 'pick', ...p })),
     ...shipments.map(({ customerId, code, nameZh, nameEn, ...s }): SerialStep => ({ kind: 'shipment', ...s, customer: { id: customerId, code, nameZh, nameEn } })),
   ];
@@ -79,5 +85,12 @@ export async function traceSerial(tx: Sql, actor: Actor, gtin: string, serial: s
     udi: udiOfUnit({ gtin: more!.eachGtin, expiresOn: unit.expiresOn, lotNumber: unit.lotNumber, serial }),
     binCode: org === null ? unit.binCode : null,
     history: steps,
+    restricted: isCustomerRestricted(actor),
   };
+}
+
+/** A territory user sees a ledger move (a unit shipped) but not the order and customer of another territory's shipment. */
+function hideOthers<E extends Omit<SerialEvent, 'at'>>(e: E, ownCodes: ReadonlySet<string> | null): E {
+  if (!ownCodes || e.customerCode === null || ownCodes.has(e.customerCode)) return e;
+  return { ...e, orderNumber: null, customerCode: null, customerName: null };
 }
