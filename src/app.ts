@@ -30,6 +30,7 @@ import { registerReturnRoutes } from './modules/returns/routes.ts';
 import { registerTraceRoutes } from './modules/trace/routes.ts';
 import { registerKpiRoutes } from './modules/kpi/routes.ts';
 import { registerPlanningRoutes } from './modules/planning/routes.ts';
+import { registerSavedViewRoutes } from './modules/saved-views/routes.ts';
 import { registerWebRoutes } from './modules/web/routes.ts';
 
 /** The composition root of the HTTP API: every module's routes, in one list. */
@@ -64,6 +65,7 @@ export function registerAllRoutes(app: App, deps: AppDeps): void {
   registerTraceRoutes(app, deps);
   registerKpiRoutes(app, deps);
   registerPlanningRoutes(app, deps);
+  registerSavedViewRoutes(app, deps);
   registerWebRoutes(app); // its `/*` answers only paths no other route has
 }
 

@@ -6,6 +6,7 @@ import { useLoad } from '../components/use-load';
 import { Empty, ErrorBox, Loading, StatusBadge } from '../components/feedback';
 import { dateTime, money } from '../format';
 import { CHANNELS, HOLD_TYPES, ORDER_STATUSES } from './order-options';
+import { SavedViews } from './saved-views';
 
 const FILTERS = ['status', 'customerId', 'channel', 'from', 'to', 'holdType', 'q'] as const;
 
@@ -27,9 +28,15 @@ export function OrdersList() {
     [params.toString()],
   );
 
+  /** Shows these filters in the form and the address (a saved view sets every filter, empty or not). */
+  function applyFilters(filters: Partial<typeof draft>) {
+    const next = Object.fromEntries(FILTERS.map((k) => [k, filters[k] ?? ''])) as typeof draft;
+    setDraft(next);
+    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)));
+  }
   function apply(e: FormEvent) {
     e.preventDefault();
-    setParams(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)));
+    applyFilters(draft);
   }
   const field = (k: keyof typeof draft) => ({
     name: k,
@@ -105,6 +112,7 @@ export function OrdersList() {
         </label>
         <button type="submit">{t('common.apply')}</button>
       </form>
+      <SavedViews current={draft} onApply={applyFilters} />
       <ErrorBox error={orders.error} />
       <Loading when={orders.loading && !orders.data} />
       {orders.data && (
