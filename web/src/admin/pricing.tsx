@@ -91,6 +91,7 @@ export function PricingView() {
       >
         <input
           name="plCode"
+          aria-label={t('pricing.code')}
           placeholder={t('pricing.code')}
           value={pl.code}
           onChange={({ target: { value } }) => setPl((prev) => ({ ...prev, code: value }))}
@@ -98,6 +99,7 @@ export function PricingView() {
         />
         <input
           name="plName"
+          aria-label={t('pricing.name')}
           placeholder={t('pricing.name')}
           value={pl.name}
           onChange={({ target: { value } }) => setPl((prev) => ({ ...prev, name: value }))}
@@ -105,12 +107,14 @@ export function PricingView() {
         />
         <input
           name="plCurrency"
+          aria-label={t('pricing.currency')}
           value={pl.currency}
           onChange={({ target: { value } }) => setPl((prev) => ({ ...prev, currency: value }))}
           size={4}
         />
         <input
           name="plFrom"
+          aria-label={t('customers.validFrom')}
           type="date"
           value={pl.validFrom}
           onChange={({ target: { value } }) => setPl((prev) => ({ ...prev, validFrom: value }))}
@@ -170,6 +174,7 @@ export function PricingView() {
       >
         <input
           name="contractNo"
+          aria-label={t('pricing.contractNo')}
           placeholder={t('pricing.contractNo')}
           value={ct.contractNo}
           onChange={({ target: { value } }) => setCt((prev) => ({ ...prev, contractNo: value }))}
@@ -177,6 +182,7 @@ export function PricingView() {
         />
         <select
           name="contractCustomer"
+          aria-label={t('pricing.customer')}
           value={ct.customerId}
           onChange={({ target: { value } }) => setCt((prev) => ({ ...prev, customerId: value }))}
           required
@@ -190,12 +196,14 @@ export function PricingView() {
         </select>
         <input
           name="contractFrom"
+          aria-label={t('customers.validFrom')}
           type="date"
           value={ct.validFrom}
           onChange={({ target: { value } }) => setCt((prev) => ({ ...prev, validFrom: value }))}
         />
         <input
           name="discountPercent"
+          aria-label={t('pricing.discount')}
           placeholder={t('pricing.discount')}
           value={ct.discountPercent}
           onChange={({ target: { value } }) => setCt((prev) => ({ ...prev, discountPercent: value }))}

@@ -30,6 +30,10 @@ export function PickScan() {
   const count = useRef(0);
 
   useEffect(() => field.current?.focus(), [list.data]);
+  // A click beside the field must not lose the scanner's next label; Tab to another control may.
+  const keepFocus = () => {
+    if (document.activeElement === document.body && document.hasFocus()) field.current?.focus();
+  };
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -93,7 +97,7 @@ export function PickScan() {
                 autoFocus
                 value={scan}
                 onChange={(e) => setScan(e.target.value)}
-                onBlur={() => requestAnimationFrame(() => field.current?.focus())}
+                onBlur={() => requestAnimationFrame(keepFocus)}
               />
             </label>
           </form>

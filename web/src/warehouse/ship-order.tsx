@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { OrderLine } from '../api/views';
 import { useLoad } from '../components/use-load';
-import { ErrorBox, Loading, StatusBadge } from '../components/feedback';
-import { NotFound } from '../screens/not-found';
+import { StatusBadge } from '../components/feedback';
 import { dateTime } from '../format';
-import './warehouse.css';
+import { OrderStation } from './order-station';
 
 type Line = OrderLine & { packed: number };
 
@@ -24,107 +23,70 @@ export function ShipOrder() {
   const shipments = useLoad(() => api.get('/api/v1/shipments', { query: { orderId: id, limit: 100 } }), [id]);
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function ship(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const s = await api.post('/api/v1/orders/{id}/shipments', {
-        path: { id },
-        body: { carrier: carrier.trim(), trackingNumber: tracking.trim() },
-      });
-      navigate(`/warehouse/shipments/${s.id}`);
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
+  async function ship() {
+    const s = await api.post('/api/v1/orders/{id}/shipments', {
+      path: { id },
+      body: { carrier: carrier.trim(), trackingNumber: tracking.trim() },
+    });
+    navigate(`/warehouse/shipments/${s.id}`);
   }
 
-  if (order.error?.status === 404) return <NotFound />;
-  const o = order.data;
-  const lines = (o?.lines ?? []) as Line[];
-  const ready = lines.reduce((n, l) => n + l.packed - l.shipped, 0);
   return (
-    <section className="tablet">
-      <ErrorBox error={order.error ?? shipments.error} />
-      <Loading when={order.loading && !o} />
-      {o && (
+    <OrderStation<Line>
+      order={order}
+      alsoError={shipments.error}
+      title={(number) => t('ship.shipTitle', { number })}
+      link={{ to: `/warehouse/orders/${id}/pack`, label: t('ship.toPack') }}
+      columns={[
+        { head: '#', cell: (l) => l.lineNo },
+        { head: t('order.device'), cell: (l) => l.deviceCode },
+        { head: t('ship.packed'), num: true, cell: (l) => l.packed },
+        { head: t('ship.shipped'), num: true, cell: (l) => l.shipped },
+      ]}
+      heading={t('ship.handOver')}
+      waiting={(lines) => lines.reduce((n, l) => n + l.packed - l.shipped, 0)}
+      nothingLeft={t('ship.nothingToShip')}
+      submitLabel={t('ship.ship')}
+      action={ship}
+      fields={
         <>
-          <div className="title-row">
-            <h1>{t('ship.shipTitle', { number: o.number })}</h1>
-            <StatusBadge status={o.status} />
-            <span className="spacer" />
-            <Link className="button" to={`/warehouse/orders/${id}/pack`}>
-              {t('ship.toPack')}
-            </Link>
-          </div>
-          <table>
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>{t('order.device')}</th>
-                <th className="num">{t('ship.packed')}</th>
-                <th className="num">{t('ship.shipped')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.lineNo}>
-                  <td>{l.lineNo}</td>
-                  <td>{l.deviceCode}</td>
-                  <td className="num">{l.packed}</td>
-                  <td className="num">{l.shipped}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h2>{t('ship.handOver')}</h2>
-          {ready === 0 && <p className="muted">{t('ship.nothingToShip')}</p>}
-          <form className="dims" onSubmit={(e) => void ship(e)}>
-            <label>
-              {t('ship.carrier')}
-              <input
-                name="carrier"
-                required
-                maxLength={100}
-                value={carrier}
-                onChange={(e) => setCarrier(e.target.value)}
-              />
-            </label>
-            <label>
-              {t('ship.trackingNumber')}
-              <input
-                name="trackingNumber"
-                required
-                maxLength={100}
-                value={tracking}
-                onChange={(e) => setTracking(e.target.value)}
-              />
-            </label>
-            <button type="submit" disabled={busy || ready === 0}>
-              {t('ship.ship')}
-            </button>
-          </form>
-          <ErrorBox error={error} />
-          {shipments.data && shipments.data.items.length > 0 && (
-            <>
-              <h2>{t('ship.shipmentsOfOrder')}</h2>
-              <ul className="stack">
-                {shipments.data.items.map((s) => (
-                  <li key={s.id}>
-                    <Link to={`/warehouse/shipments/${s.id}`}>{s.number}</Link> · {s.carrier}{' '}
-                    {s.trackingNumber} · {dateTime(s.shippedAt, i18n.language)}{' '}
-                    <StatusBadge status={s.status} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <label>
+            {t('ship.carrier')}
+            <input
+              name="carrier"
+              required
+              maxLength={100}
+              value={carrier}
+              onChange={(e) => setCarrier(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('ship.trackingNumber')}
+            <input
+              name="trackingNumber"
+              required
+              maxLength={100}
+              value={tracking}
+              onChange={(e) => setTracking(e.target.value)}
+            />
+          </label>
+        </>
+      }
+    >
+      {shipments.data && shipments.data.items.length > 0 && (
+        <>
+          <h2>{t('ship.shipmentsOfOrder')}</h2>
+          <ul className="stack">
+            {shipments.data.items.map((s) => (
+              <li key={s.id}>
+                <Link to={`/warehouse/shipments/${s.id}`}>{s.number}</Link> · {s.carrier} {s.trackingNumber} ·{' '}
+                {dateTime(s.shippedAt, i18n.language)} <StatusBadge status={s.status} />
+              </li>
+            ))}
+          </ul>
         </>
       )}
-    </section>
+    </OrderStation>
   );
 }
