@@ -5,6 +5,7 @@ import { createFieldCrypto, generateKeyLine, parseKeyring, type FieldCrypto } fr
 import { systemActor } from '../../src/platform/actor.ts';
 import { createUser } from '../../src/modules/auth/create-user.ts';
 import type { App } from '../../src/platform/http/create-server.ts';
+import { installResponseContractCheck } from '../../src/platform/http/response-contract.ts';
 
 export const TEST_PASSWORD = 'test-pass-12345';
 
@@ -85,6 +86,9 @@ export async function startTestApp(): Promise<TestApp> {
   const keyLine = generateKeyLine('test1');
   const crypto = createFieldCrypto(parseKeyring(keyLine));
   const app = await buildApp({ db, config, crypto }, { logger: false });
+  // Every answer of a route with a response schema must match it, or the request fails with a 500
+  // (and closing the app fails too, for a browser test whose screen only showed the error).
+  const contractBreaches = installResponseContractCheck(app);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -108,6 +112,7 @@ export async function startTestApp(): Promise<TestApp> {
     async close() {
       await app.close();
       await db.close();
+      if (contractBreaches.length) throw new Error(`answers broke their response schemas:\n${contractBreaches.join('\n')}`);
     },
   };
 }

@@ -9,9 +9,10 @@ import { getApproval, listApprovals } from './get-approval.ts';
 import { listInbox } from './list-inbox.ts';
 import { createDelegation, listDelegations, revokeDelegation } from './manage-delegations.ts';
 import { verifySignature } from './verify-signature.ts';
+import { DecisionAnswer, InboxAnswer } from './approval-answer-schemas.ts';
 
 export function registerApprovalTaskRoutes(app: App, { db }: AppDeps): void {
-  app.get('/api/v1/approvals/inbox', { config: { permission: 'approvals.decide' }, schema: { tags: ['approvals'] } },
+  app.get('/api/v1/approvals/inbox', { config: { permission: 'approvals.decide' }, schema: { tags: ['approvals'], response: { 200: InboxAnswer } } },
     async (req) => readTx(db, (tx) => listInbox(tx, actorOf(req))));
 
   app.get('/api/v1/approvals', { config: { permission: 'approvals.read' }, schema: { tags: ['approvals'], querystring: ApprovalListQuery } },
@@ -21,7 +22,7 @@ export function registerApprovalTaskRoutes(app: App, { db }: AppDeps): void {
     async (req) => readTx(db, (tx) => getApproval(tx, req.params.id)));
 
   app.post('/api/v1/approvals/tasks/:taskId/decide', {
-    config: { permission: 'approvals.decide' }, schema: { tags: ['approvals'], params: TaskParams, body: DecisionBody },
+    config: { permission: 'approvals.decide' }, schema: { tags: ['approvals'], params: TaskParams, body: DecisionBody, response: { 200: DecisionAnswer } },
   }, async (req) => decideTask(db, actorOf(req), req.params.taskId, req.body, { sessionToken: req.sessionToken, requestId: req.id }));
 
   app.get('/api/v1/approvals/signatures/:id/verify', { config: { permission: 'approvals.read' }, schema: { tags: ['approvals'], params: IdParams } },

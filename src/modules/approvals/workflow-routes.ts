@@ -6,9 +6,10 @@ import { IdParams } from '../../platform/http/schemas.ts';
 import { readTx } from '../../platform/unit-of-work.ts';
 import { activateWorkflow, createWorkflowVersion, getWorkflow, listWorkflows } from './workflow-admin.ts';
 import { WorkflowInput } from './workflow-schema.ts';
+import { WorkflowsAnswer } from './approval-answer-schemas.ts';
 
 export function registerWorkflowRoutes(app: App, { db }: AppDeps): void {
-  app.get('/api/v1/workflows', { config: { permission: 'rules.manage' }, schema: { tags: ['approvals'] } },
+  app.get('/api/v1/workflows', { config: { permission: 'rules.manage' }, schema: { tags: ['approvals'], response: { 200: WorkflowsAnswer } } },
     async () => readTx(db, (tx) => listWorkflows(tx)));
 
   app.get('/api/v1/workflows/:ref', {

@@ -10,6 +10,7 @@ import { createApiToken, revokeApiToken } from './api-tokens.ts';
 import { listUsers } from './list-users.ts';
 import { setUserCustomers } from './user-customers.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
+import { CreatedUser, LoginAnswer, MeAnswer, OkAnswer, UserList } from './auth-schemas.ts';
 
 const Username = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) });
 
@@ -19,7 +20,7 @@ const Credentials = Type.Object({
 });
 
 export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
-  app.post('/api/v1/auth/login', { config: { permission: 'public' }, schema: { tags: ['auth'], body: Credentials } }, async (req, reply) => {
+  app.post('/api/v1/auth/login', { config: { permission: 'public' }, schema: { tags: ['auth'], body: Credentials, response: { 200: LoginAnswer } } }, async (req, reply) => {
     const r = await login(db, { ...req.body, sessionHours: config.sessionHours, requestId: req.id, client: req.ip });
     void reply.setCookie(SESSION_COOKIE, r.sessionToken, {
       httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', expires: r.expiresAt,
@@ -27,13 +28,13 @@ export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
     return { user: r.user, expiresAt: r.expiresAt.toISOString() };
   });
 
-  app.post('/api/v1/auth/logout', { config: { permission: 'authenticated' }, schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.post('/api/v1/auth/logout', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: OkAnswer } } }, async (req, reply) => {
     if (req.sessionToken) await logout(db, actorOf(req), req.sessionToken, req.id);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/v1/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['auth'] } }, async (req) => {
+  app.get('/api/v1/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: MeAnswer } } }, async (req) => {
     const a = actorOf(req);
     return { userId: a.userId, name: a.name, type: a.type, roles: a.roles, permissions: [...a.permissions].sort(), organisationId: a.organisationId, locale: a.locale };
   });
@@ -46,7 +47,7 @@ export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
     return { ok: true };
   });
 
-  app.get('/api/v1/users', { config: { permission: 'users.manage' }, schema: { tags: ['auth'] } }, async () => ({ items: await listUsers(db) }));
+  app.get('/api/v1/users', { config: { permission: 'users.manage' }, schema: { tags: ['auth'], response: { 200: UserList } } }, async () => ({ items: await listUsers(db) }));
 
   app.post('/api/v1/users', {
     config: { permission: 'users.manage' },
@@ -60,6 +61,7 @@ export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
         organisationId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
         locale: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])),
       }),
+      response: { 201: CreatedUser },
     },
   }, async (req, reply) => reply.status(201).send(await createUser(db, actorOf(req), req.body, req.id)));
 

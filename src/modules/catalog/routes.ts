@@ -14,6 +14,7 @@ import { listExpiringRegistrations, today } from './list-expiring-registrations.
 import { removePackaging } from './remove-packaging.ts';
 import { resolveScan } from './resolve-scan.ts';
 import { deactivateDevice, updateDevice } from './update-device.ts';
+import { DeviceDetailAnswer, DevicePage } from './device-answer-schemas.ts';
 
 const tags = ['catalog'];
 const GtinParams = Type.Object({
@@ -25,10 +26,10 @@ export function registerCatalogRoutes(app: App, { db }: AppDeps): void {
   const read = { permission: 'catalog.read' };
   const write = { permission: 'catalog.write' };
 
-  app.post('/api/v1/devices', { config: write, schema: { tags, body: DeviceInput } },
+  app.post('/api/v1/devices', { config: write, schema: { tags, body: DeviceInput, response: { 201: DeviceDetailAnswer } } },
     async (req, reply) => reply.status(201).send(await createDevice(db, actorOf(req), req.body, req.id)));
 
-  app.get('/api/v1/devices', { config: read, schema: { tags, querystring: DeviceListQuery } }, async (req) => {
+  app.get('/api/v1/devices', { config: read, schema: { tags, querystring: DeviceListQuery, response: { 200: DevicePage } } }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
     return { ...(await readTx(db, (tx) => listDevices(tx, { ...filters, limit, offset }))), limit, offset };
   });
@@ -38,7 +39,7 @@ export function registerCatalogRoutes(app: App, { db }: AppDeps): void {
     return { ...(await readTx(db, (tx) => listExpiringRegistrations(tx, { within, asOf, limit, offset }))), within, asOf, limit, offset };
   });
 
-  app.get('/api/v1/devices/:id', { config: read, schema: { tags, params: IdParams } }, async (req) => getDevice(db, req.params.id));
+  app.get('/api/v1/devices/:id', { config: read, schema: { tags, params: IdParams, response: { 200: DeviceDetailAnswer } } }, async (req) => getDevice(db, req.params.id));
 
   app.patch('/api/v1/devices/:id', { config: write, schema: { tags, params: IdParams, body: DevicePatch } },
     async (req) => updateDevice(db, actorOf(req), req.params.id, req.body, req.id));

@@ -21,6 +21,7 @@ import { scanPickBatchIn } from './scan-pick-batch.ts';
 import { BATCH_BODY_LIMIT, BatchScanBody } from './batch-scan-body.ts';
 import { pickLanguage } from './scan-messages.ts';
 import { checkShipInput, shipOrderIn } from './ship-order.ts';
+import { AcceptedScanAnswer, CreatedPickListAnswer, DeliveredShipmentAnswer, PackageAnswer, PackedPackageAnswer, PickListAnswer, PickListPage, ReviewedPackageAnswer, ShipmentAnswer, ShipmentPage, ShippedOrderAnswer } from './fulfillment-answer-schemas.ts';
 
 const tags = ['fulfillment'];
 const pick = { permission: 'fulfillment.pick' };
@@ -38,21 +39,21 @@ async function once<T>(req: FastifyRequest, reply: FastifyReply, { db }: AppDeps
 /** Warehouse execution: pick lists, scan-to-pick, packing, the outbound review, shipping and delivery. */
 export function registerFulfillmentRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
-  app.post('/api/v1/pick-lists', { config: pick, schema: { tags, body: PickListInput } },
+  app.post('/api/v1/pick-lists', { config: pick, schema: { tags, body: PickListInput, response: { 201: CreatedPickListAnswer } } },
     async (req, reply) => once(req, reply, deps, (w) => createPickListIn(w, req.body.orderIds)));
 
-  app.get('/api/v1/pick-lists', { config: { permission: 'inventory.read' }, schema: { tags, querystring: PickListQuery } }, async (req) => {
+  app.get('/api/v1/pick-lists', { config: { permission: 'inventory.read' }, schema: { tags, querystring: PickListQuery, response: { 200: PickListPage } } }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
     return { ...(await readTx(db, (tx) => listPickLists(tx, { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.get('/api/v1/pick-lists/:id', { config: { permission: 'inventory.read' }, schema: { tags, params: IdParams } },
+  app.get('/api/v1/pick-lists/:id', { config: { permission: 'inventory.read' }, schema: { tags, params: IdParams, response: { 200: PickListAnswer } } },
     async (req) => readTx(db, (tx) => getPickList(tx, actorOf(req), req.params.id)));
 
   app.post('/api/v1/pick-lists/:id/cancel', { config: pick, schema: { tags, params: IdParams, body: CancelInput } },
     async (req) => cancelPickList(db, actorOf(req), req.params.id, req.body, req.id));
 
-  app.post('/api/v1/pick-lists/:id/scans', { config: pick, schema: { tags, params: IdParams, body: ScanBody } }, async (req, reply) => {
+  app.post('/api/v1/pick-lists/:id/scans', { config: pick, schema: { tags, params: IdParams, body: ScanBody, response: { 201: AcceptedScanAnswer } } }, async (req, reply) => {
     const language = pickLanguage(req.headers['accept-language'], actorOf(req).locale);
     const picked = await scanPick(db, actorOf(req), req.params.id, req.body, { shipDate: shippingDates().earliestShipDate, language, requestId: req.id });
     return reply.status(201).send(picked);
@@ -64,29 +65,29 @@ export function registerFulfillmentRoutes(app: App, deps: AppDeps): void {
     return once(req, reply, deps, (w) => scanPickBatchIn(w, req.params.id, req.body, { shipDate: shippingDates().earliestShipDate, language }));
   });
 
-  app.post('/api/v1/orders/:id/packages', { config: pick, schema: { tags, params: IdParams, body: PackBody } },
+  app.post('/api/v1/orders/:id/packages', { config: pick, schema: { tags, params: IdParams, body: PackBody, response: { 201: PackedPackageAnswer } } },
     async (req, reply) => once(req, reply, deps, (w) => packPackageIn(w, req.params.id, req.body)));
 
-  app.get('/api/v1/packages/:id', { config: { permission: 'orders.read' }, schema: { tags, params: IdParams } },
+  app.get('/api/v1/packages/:id', { config: { permission: 'orders.read' }, schema: { tags, params: IdParams, response: { 200: PackageAnswer } } },
     async (req) => readTx(db, (tx) => getPackage(tx, actorOf(req), req.params.id)));
 
-  app.post('/api/v1/packages/:id/review', { config: { permission: 'fulfillment.review' }, schema: { tags, params: IdParams, body: ReviewBody } },
+  app.post('/api/v1/packages/:id/review', { config: { permission: 'fulfillment.review' }, schema: { tags, params: IdParams, body: ReviewBody, response: { 200: ReviewedPackageAnswer } } },
     async (req) => reviewPackage(db, actorOf(req), req.params.id, req.body, req.id));
 
-  app.post('/api/v1/orders/:id/shipments', { config: ship, schema: { tags, params: IdParams, body: ShipBody } }, async (req, reply) => {
+  app.post('/api/v1/orders/:id/shipments', { config: ship, schema: { tags, params: IdParams, body: ShipBody, response: { 201: ShippedOrderAnswer } } }, async (req, reply) => {
     checkShipInput(req.body);
     return once(req, reply, deps, (w) => shipOrderIn(w, req.params.id, req.body, { today: shippingDates().today }));
   });
 
-  app.post('/api/v1/shipments/:id/delivery', { config: ship, schema: { tags, params: IdParams, body: DeliveryBody } },
+  app.post('/api/v1/shipments/:id/delivery', { config: ship, schema: { tags, params: IdParams, body: DeliveryBody, response: { 200: DeliveredShipmentAnswer } } },
     async (req) => confirmDelivery(db, actorOf(req), req.params.id, req.body, { now: new Date(), requestId: req.id }));
 
-  app.get('/api/v1/shipments', { config: { permission: 'orders.read' }, schema: { tags, querystring: ShipmentQuery } }, async (req) => {
+  app.get('/api/v1/shipments', { config: { permission: 'orders.read' }, schema: { tags, querystring: ShipmentQuery, response: { 200: ShipmentPage } } }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
     return { ...(await readTx(db, (tx) => listShipments(tx, actorOf(req), { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.get('/api/v1/shipments/:id', { config: { permission: 'orders.read' }, schema: { tags, params: IdParams } },
+  app.get('/api/v1/shipments/:id', { config: { permission: 'orders.read' }, schema: { tags, params: IdParams, response: { 200: ShipmentAnswer } } },
     async (req) => readTx(db, (tx) => getShipment(tx, actorOf(req), req.params.id)));
 
   app.get('/api/v1/fulfillment/review-classes', { config: { permission: 'inventory.read' }, schema: { tags } },

@@ -11,6 +11,7 @@ import { BatchListQuery, IMPORT_BODY_LIMIT, IMPORT_CONTENT_TYPES, ImportKindPara
 import { listImportBatches } from './list-import-batches.ts';
 import { sniffFormat } from './read-records.ts';
 import { runImport, throwIfFailed } from './run-import.ts';
+import { BatchAnswer, BatchPage, ImportReportAnswer } from './import-answer-schemas.ts';
 
 const tags = ['imports'];
 const permission = 'import.run';
@@ -24,7 +25,7 @@ export function registerImportRoutes(app: App, { db, crypto }: AppDeps): void {
     files.post('/api/v1/imports/:kind', {
       config: { permission },
       bodyLimit: IMPORT_BODY_LIMIT,
-      schema: { tags, consumes: IMPORT_CONTENT_TYPES, params: ImportKindParams, querystring: ImportQuery, body: FileBody },
+      schema: { tags, consumes: IMPORT_CONTENT_TYPES, params: ImportKindParams, querystring: ImportQuery, body: FileBody, response: { 201: ImportReportAnswer } },
       // The file's rows are validated by the import itself, row by row; the parameters as usual.
       validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route)),
     }, async (req, reply) => {
@@ -37,12 +38,12 @@ export function registerImportRoutes(app: App, { db, crypto }: AppDeps): void {
     });
   });
 
-  app.get('/api/v1/imports', { config: { permission }, schema: { tags, querystring: BatchListQuery } }, async (req) => {
+  app.get('/api/v1/imports', { config: { permission }, schema: { tags, querystring: BatchListQuery, response: { 200: BatchPage } } }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
     return { ...(await readTx(db, (tx) => listImportBatches(tx, { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.get('/api/v1/imports/:id', { config: { permission }, schema: { tags, params: IdParams } }, async (req) =>
+  app.get('/api/v1/imports/:id', { config: { permission }, schema: { tags, params: IdParams, response: { 200: BatchAnswer } } }, async (req) =>
     readTx(db, async (tx) => ({ ...(await loadBatch(tx, req.params.id)), errors: await loadBatchErrors(tx, req.params.id, 100) })));
 
   app.get('/api/v1/imports/:id/errors.csv', { config: { permission }, schema: { tags, params: IdParams } }, async (req, reply) => {

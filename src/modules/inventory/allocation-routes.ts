@@ -9,16 +9,17 @@ import { AllocationPreferenceInput, PromiseInput } from './inventory-schemas.ts'
 import { listOrderAllocations } from './list-order-allocations.ts';
 import { promiseOrderLines } from './promise-order-lines.ts';
 import { shippingDates } from './shipping-clock.ts';
+import { AllocationAnswer, OrderAllocationsAnswer } from './inventory-answer-schemas.ts';
 
 const tags = ['inventory'];
 
 /** Allocating orders, their allocations, promising dates, and customers' allocation preferences. */
 export function registerAllocationRoutes(app: App, { db }: AppDeps): void {
-  app.post('/api/v1/orders/:id/allocate', { config: { permission: ['inventory.write', 'orders.write'] }, schema: { tags, params: IdParams } }, async (req) => {
+  app.post('/api/v1/orders/:id/allocate', { config: { permission: ['inventory.write', 'orders.write'] }, schema: { tags, params: IdParams, response: { 200: AllocationAnswer } } }, async (req) => {
     return allocateOrder(db, actorOf(req), req.params.id, { earliestShipDate: shippingDates().earliestShipDate }, req.id);
   });
 
-  app.get('/api/v1/orders/:id/allocations', { config: { permission: 'inventory.read' }, schema: { tags, params: IdParams } },
+  app.get('/api/v1/orders/:id/allocations', { config: { permission: 'inventory.read' }, schema: { tags, params: IdParams, response: { 200: OrderAllocationsAnswer } } },
     async (req) => readTx(db, (tx) => listOrderAllocations(tx, actorOf(req), req.params.id)));
 
   app.post('/api/v1/orders/promise', { config: { permission: 'orders.read' }, schema: { tags, body: PromiseInput } },

@@ -17,6 +17,7 @@ import { listStock } from './list-stock.ts';
 import { receiveStockIn } from './receive-stock.ts';
 import { shippingDates } from './shipping-clock.ts';
 import { transferStock } from './transfer-stock.ts';
+import { LotAnswer, NearExpiryAnswer, StockPage } from './inventory-answer-schemas.ts';
 
 const tags = ['inventory'];
 const LotQuery = Type.Object({
@@ -42,12 +43,12 @@ export function registerInventoryRoutes(app: App, deps: AppDeps): void {
     return reply.status(r.status).send(r.body);
   });
 
-  app.get('/api/v1/inventory/stock', { config: read, schema: { tags, querystring: StockQuery } }, async (req) => {
+  app.get('/api/v1/inventory/stock', { config: read, schema: { tags, querystring: StockQuery, response: { 200: StockPage } } }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
     return { ...(await readTx(db, (tx) => listStock(tx, { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.get('/api/v1/inventory/near-expiry', { config: read, schema: { tags, querystring: NearExpiryQuery } },
+  app.get('/api/v1/inventory/near-expiry', { config: read, schema: { tags, querystring: NearExpiryQuery, response: { 200: NearExpiryAnswer } } },
     async (req) => readTx(db, (tx) => listNearExpiry(tx, { today: req.query.today ?? shippingDates().today, warehouseId: req.query.warehouseId })));
 
   app.get('/api/v1/inventory/lots', { config: read, schema: { tags, querystring: LotQuery } }, async (req) => {
@@ -55,7 +56,7 @@ export function registerInventoryRoutes(app: App, deps: AppDeps): void {
     return { ...(await readTx(db, (tx) => listLots(tx, { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.get('/api/v1/inventory/lots/:id', { config: read, schema: { tags, params: IdParams } }, async (req) => readTx(db, (tx) => getLot(tx, req.params.id)));
+  app.get('/api/v1/inventory/lots/:id', { config: read, schema: { tags, params: IdParams, response: { 200: LotAnswer } } }, async (req) => readTx(db, (tx) => getLot(tx, req.params.id)));
 
   app.post('/api/v1/inventory/lots/:id/documents', { config: { permission: ['inventory.write', 'quality.release'] }, schema: { tags, params: IdParams, body: LotDocumentInput } }, async (req, reply) => {
     return reply.status(201).send(await addLotDocument(db, actorOf(req), req.params.id, req.body, req.id));

@@ -17,6 +17,7 @@ import { localToday } from './business-day.ts';
 import { amendOrder } from './amend-order.ts';
 import { diffVersions, listOrderVersions } from './order-versions.ts';
 import { listAlerts } from './list-alerts.ts';
+import { OrderAnswer, OrderCommandAnswer, OrderListAnswer, PlacedOrderResponses } from './order-answer-schemas.ts';
 
 const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) });
 
@@ -29,6 +30,7 @@ export function registerOrderRoutes(app: App, { db, replica }: AppDeps): void {
         allocate: Type.Optional(Type.Boolean({ description: 'allocate FEFO and promise in the same transaction when the order confirms' })),
       }),
       body: OrderInput,
+      response: PlacedOrderResponses,
     },
   }, async (req, reply) => {
     const key = req.headers['idempotency-key'];
@@ -59,11 +61,12 @@ export function registerOrderRoutes(app: App, { db, replica }: AppDeps): void {
         q: Type.Optional(Type.String({ maxLength: 100 })),
         ...PageQuery,
       }),
+      response: { 200: OrderListAnswer },
     },
   }, async (req) => readTx(await readerFor({ primary: db, replica }, req),
     (tx) => listOrders(tx, actorOf(req), { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 })));
 
-  app.get('/api/v1/orders/:id', { config: { permission: 'orders.read' }, schema: { tags: ['orders'], params: IdParams } },
+  app.get('/api/v1/orders/:id', { config: { permission: 'orders.read' }, schema: { tags: ['orders'], params: IdParams, response: { 200: OrderAnswer } } },
     async (req) => readTx(db, (tx) => getOrder(tx, actorOf(req), req.params.id)));
 
   app.post('/api/v1/orders/:id/submit', { config: { permission: 'orders.write' }, schema: { tags: ['orders'], params: IdParams } },
@@ -72,7 +75,7 @@ export function registerOrderRoutes(app: App, { db, replica }: AppDeps): void {
   app.post('/api/v1/orders/:id/confirm', { config: { permission: 'orders.approve' }, schema: { tags: ['orders'], params: IdParams } },
     async (req) => runOrderCommand(db, actorOf(req), req.params.id, { type: 'confirm' }, req.id));
 
-  app.post('/api/v1/orders/:id/cancel', { config: { permission: 'orders.write' }, schema: { tags: ['orders'], params: IdParams, body: Reason } },
+  app.post('/api/v1/orders/:id/cancel', { config: { permission: 'orders.write' }, schema: { tags: ['orders'], params: IdParams, body: Reason, response: { 200: OrderCommandAnswer } } },
     async (req) => runOrderCommand(db, actorOf(req), req.params.id, { type: 'cancel', reason: req.body.reason }, req.id));
 
   app.post('/api/v1/orders/:id/lines/:lineNo/cancel', {

@@ -9,6 +9,7 @@ import { addLicence, removeLicence, updateLicence } from './party-licences.ts';
 import { getPartyLicence, getPartyLicences } from './list-licences.ts';
 import { listExpiringLicences } from './list-expiring-licences.ts';
 import { getMayReceive } from './check-may-receive.ts';
+import { ExpiringLicencePage } from './party-answer-schemas.ts';
 
 const read = { permission: 'parties.read' } as const;
 const write = { permission: 'parties.write' } as const;
@@ -40,7 +41,7 @@ export function registerLicenceRoutes(app: App, { db }: AppDeps): void {
   app.delete('/api/v1/parties/:id/licences/:licenceId', { config: write, schema: { tags, params: LicenceParams } },
     async (req, reply) => reply.status(204).send(await removeLicence(db, actorOf(req), req.params.id, req.params.licenceId, req.id)));
 
-  app.get('/api/v1/licences/expiring', { config: read, schema: { tags, querystring: ExpiringQuery } }, async (req) => {
+  app.get('/api/v1/licences/expiring', { config: read, schema: { tags, querystring: ExpiringQuery, response: { 200: ExpiringLicencePage } } }, async (req) => {
     const { limit = 50, offset = 0, ...q } = req.query;
     return { ...(await readTx(db, (tx) => listExpiringLicences(tx, actorOf(req), { ...q, limit, offset }))), limit, offset };
   });

@@ -14,6 +14,7 @@ import { setPartyActive } from './set-party-active.ts';
 import { registerPartyChildRoutes } from './party-child-routes.ts';
 import { registerLicenceRoutes } from './licence-routes.ts';
 import { registerItemXrefRoutes } from './item-xref-routes.ts';
+import { PartyDetailAnswer, PartyPage } from './party-answer-schemas.ts';
 
 const read = { permission: 'parties.read' } as const;
 const write = { permission: 'parties.write' } as const;
@@ -34,6 +35,7 @@ export function registerPartyRoutes(app: App, deps: AppDeps): void {
         active: Type.Optional(Type.Boolean()),
         ...PageQuery,
       }),
+      response: { 200: PartyPage },
     },
   }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
@@ -41,7 +43,7 @@ export function registerPartyRoutes(app: App, deps: AppDeps): void {
     return { ...page, limit, offset };
   });
 
-  app.get('/api/v1/parties/:id', { config: read, schema: { tags, params: IdParams } },
+  app.get('/api/v1/parties/:id', { config: read, schema: { tags, params: IdParams, response: { 200: PartyDetailAnswer } } },
     async (req) => getParty(db, crypto, actorOf(req), req.params.id, req.id));
 
   app.patch('/api/v1/parties/:id', { config: write, schema: { tags, params: IdParams, body: PartyPatch } },

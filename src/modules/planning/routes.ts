@@ -23,6 +23,7 @@ import { firmPlannedOrder } from './firm-planned-order.ts';
 import { createWorkOrder } from './create-work-order.ts';
 import { runSchedule } from './run-schedule.ts';
 import { getLoad } from './get-load.ts';
+import { LoadAnswer, PlanAnswer } from './planning-answer-schemas.ts';
 
 const read = { permission: 'planning.read' } as const;
 const write = { permission: 'planning.write' } as const;
@@ -54,7 +55,7 @@ export function registerPlanningRoutes(app: App, { db }: AppDeps): void {
     async (req, reply) => reply.status(201).send(await runPlanning(db, actorOf(req), { today: localToday(), horizonDays: req.body?.horizonDays ?? 180, trigger: 'manual' }, req.id)));
   app.get(`${P}/runs`, { config: read, schema: { tags, querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })) }) } },
     async (req) => ({ items: await readTx(db, (tx) => listPlanningRuns(tx, req.query.limit ?? 20)) }));
-  app.get(`${P}/plan`, { config: read, schema: { tags, querystring: Type.Object({ kind: Type.Optional(Type.Union([Type.Literal('make'), Type.Literal('buy')])) }) } },
+  app.get(`${P}/plan`, { config: read, schema: { tags, querystring: Type.Object({ kind: Type.Optional(Type.Union([Type.Literal('make'), Type.Literal('buy')])) }), response: { 200: PlanAnswer } } },
     async (req) => readTx(db, (tx) => getLatestPlan(tx, req.query)));
   app.post(`${P}/planned-orders/:id/firm`, { config: write, schema: { tags, params: IdParams, body: Type.Optional(FirmInput) } },
     async (req, reply) => reply.status(201).send(await firmPlannedOrder(db, actorOf(req), req.params.id, req.body ?? {}, req.id)));
@@ -70,5 +71,5 @@ export function registerPlanningRoutes(app: App, { db }: AppDeps): void {
     const dates = shippingDates();
     return runSchedule(db, actorOf(req), { startDate: req.body?.startDate ?? dates.today, horizonDays: req.body?.horizonDays ?? 365, earliestShipDate: dates.earliestShipDate }, req.id);
   });
-  app.get(`${P}/load`, { config: read, schema: { tags, querystring: LoadQuery } }, async (req) => readTx(db, (tx) => getLoad(tx, req.query)));
+  app.get(`${P}/load`, { config: read, schema: { tags, querystring: LoadQuery, response: { 200: LoadAnswer } } }, async (req) => readTx(db, (tx) => getLoad(tx, req.query)));
 }

@@ -10,6 +10,7 @@ import { replyCreated } from './created-reply.ts';
 import { getContract } from './get-contract.ts';
 import { listContracts } from './list-contracts.ts';
 import { updateContract } from './update-contract.ts';
+import { ContractPage, CreatedContract } from './pricing-answer-schemas.ts';
 
 const tags = ['pricing'];
 
@@ -24,13 +25,14 @@ export function registerContractRoutes(app: App, { db }: AppDeps): void {
         active: Type.Optional(Type.Boolean()),
         ...PageQuery,
       }),
+      response: { 200: ContractPage },
     },
   }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
     return { ...(await readTx(db, (tx) => listContracts(tx, actorOf(req), { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.post('/api/v1/contracts', { config: { permission: 'pricing.write' }, schema: { tags, body: ContractPriceInput } },
+  app.post('/api/v1/contracts', { config: { permission: 'pricing.write' }, schema: { tags, body: ContractPriceInput, response: { 201: CreatedContract } } },
     async (req, reply) => replyCreated(db, req, reply, (w) => createContractIn(w, req.body)));
 
   app.get('/api/v1/contracts/:id', { config: { permission: 'pricing.read' }, schema: { tags, params: IdParams } },

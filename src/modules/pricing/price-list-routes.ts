@@ -14,6 +14,7 @@ import { ChannelSchema, PriceListInput, PriceListLineInput, PriceListLineUpdate,
 import { removePriceListLine } from './remove-price-list-line.ts';
 import { updatePriceListLine } from './update-price-list-line.ts';
 import { updatePriceList } from './update-price-list.ts';
+import { CreatedPriceList, PriceListPage } from './pricing-answer-schemas.ts';
 
 const tags = ['pricing'];
 const LineParams = Type.Object({ id: Type.String({ format: 'uuid' }), lineId: Type.String({ format: 'uuid' }) });
@@ -27,12 +28,12 @@ const ListQuery = Type.Object({
 });
 
 export function registerPriceListRoutes(app: App, { db }: AppDeps): void {
-  app.get('/api/v1/price-lists', { config: { permission: 'pricing.read' }, schema: { tags, querystring: ListQuery } }, async (req) => {
+  app.get('/api/v1/price-lists', { config: { permission: 'pricing.read' }, schema: { tags, querystring: ListQuery, response: { 200: PriceListPage } } }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
     return { ...(await readTx(db, (tx) => listPriceLists(tx, actorOf(req), { ...filters, limit, offset }))), limit, offset };
   });
 
-  app.post('/api/v1/price-lists', { config: { permission: 'pricing.write' }, schema: { tags, body: PriceListInput } },
+  app.post('/api/v1/price-lists', { config: { permission: 'pricing.write' }, schema: { tags, body: PriceListInput, response: { 201: CreatedPriceList } } },
     async (req, reply) => replyCreated(db, req, reply, (w) => createPriceListIn(w, req.body)));
 
   app.get('/api/v1/price-lists/:id', { config: { permission: 'pricing.read' }, schema: { tags, params: IdParams } },

@@ -9,12 +9,13 @@ import { activateRuleSet, createRuleSetVersion, getRuleSet, listRuleSets } from 
 import { dryRunRuleSet } from '../orders/dry-run-rule-set.ts';
 import { getOrderEvaluation } from '../orders/get-order-evaluation.ts';
 import type { Rule } from './rule-types.ts';
+import { DryRunAnswer, RuleSetAnswer, RuleSetsAnswer } from './rule-answer-schemas.ts';
 
 export function registerRuleRoutes(app: App, { db }: AppDeps): void {
-  app.get('/api/v1/rule-sets', { config: { permission: 'rules.read' }, schema: { tags: ['rules'] } },
+  app.get('/api/v1/rule-sets', { config: { permission: 'rules.read' }, schema: { tags: ['rules'], response: { 200: RuleSetsAnswer } } },
     async () => readTx(db, (tx) => listRuleSets(tx)));
 
-  app.get('/api/v1/rule-sets/:id', { config: { permission: 'rules.read' }, schema: { tags: ['rules'], params: IdParams } },
+  app.get('/api/v1/rule-sets/:id', { config: { permission: 'rules.read' }, schema: { tags: ['rules'], params: IdParams, response: { 200: RuleSetAnswer } } },
     async (req) => readTx(db, (tx) => getRuleSet(tx, req.params.id)));
 
   app.post('/api/v1/rule-sets', { config: { permission: 'rules.manage' }, schema: { tags: ['rules'], body: RuleSetInput } },
@@ -25,7 +26,7 @@ export function registerRuleRoutes(app: App, { db }: AppDeps): void {
 
   app.post('/api/v1/rule-sets/:id/dry-run', {
     config: { permission: 'rules.manage' },
-    schema: { tags: ['rules'], params: IdParams, body: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) }) },
+    schema: { tags: ['rules'], params: IdParams, body: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) }), response: { 200: DryRunAnswer } },
   }, async (req) => dryRunRuleSet(db, req.params.id, { limit: req.body.limit ?? 200 }));
 
   app.get('/api/v1/orders/:id/evaluation', { config: { permission: 'orders.read' }, schema: { tags: ['orders', 'rules'], params: IdParams } },

@@ -28,6 +28,10 @@ const isPortal = (actor: Actor): boolean => actor.organisationId !== null;
 
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The copy on record as the answer names it (DocumentList): its kind is the document's own. */
+const recordedCopy = (r: (RecordedDocument & { kind: DocumentKind }) | undefined): RecordedDocument | null =>
+  r ? { sha256: r.sha256, sizeBytes: r.sizeBytes, generatedAt: r.generatedAt, generatedBy: r.generatedBy } : null;
+
 /** The documents a shipment has for this actor, with the generated copy on record when there is one. */
 export async function listShipmentDocuments(db: Database, actor: Actor, shipmentId: string) {
   return readTx(db, async (tx) => {
@@ -43,7 +47,7 @@ export async function listShipmentDocuments(db: Database, actor: Actor, shipment
       export: isExport(data),
       documents: kinds.map((kind) => ({
         kind, title: DOCUMENT_TITLES[kind], contentType: 'application/pdf',
-        recorded: rows.find((r) => r.kind === kind) ?? null,
+        recorded: recordedCopy(rows.find((r) => r.kind === kind)),
       })),
     };
   });

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Timestamp } from '../../platform/http/schemas.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from './document-kinds.ts';
 
 export const DocumentKindSchema = Type.Union([
@@ -24,7 +25,7 @@ export const DocumentList = Type.Object({
     title: Bilingual,
     contentType: Type.String(),
     recorded: Type.Union([Type.Null(), Type.Object({
-      sha256: Type.String(), sizeBytes: Type.Integer(), generatedAt: Type.Unknown(), generatedBy: Type.String(),
+      sha256: Type.String(), sizeBytes: Type.Integer(), generatedAt: Timestamp(), generatedBy: Type.String(),
     })], { description: 'the generated copy on record, served by the download; null: drawn on request' }),
   })),
 });

@@ -44,6 +44,9 @@ export async function createServer(
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // Response schemas are the published contract, not a filter: answers go out exactly as the route
+  // built them (fast-json-stringify would drop undeclared fields). Tests check answers against them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

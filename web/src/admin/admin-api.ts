@@ -1,125 +1,26 @@
-import { ApiError } from '../api/client';
+import { ApiError, type Answer } from '../api/client';
 
-// What the master-data screens read from the API's answers (src/modules/*/ routes); only the fields used.
+// What the master-data screens read: the answers the routes declare (src/modules/*/…-answer-schemas.ts),
+// as generated into ../api/schema.d.ts.
 
-export interface PageOf<T> {
-  items: T[];
-  total: number;
-}
+/** A page of a list answer with items of another type (every list route answers this shape). */
+export type PageOf<T> = Omit<Answer<'get', '/api/v1/devices'>, 'items'> & { items: T[] };
 
-export interface Packaging {
-  level: string;
-  gtin: string;
-  quantity: number;
-}
+export type DeviceRow = Answer<'get', '/api/v1/devices'>['items'][number];
+export type DeviceDetail = Answer<'get', '/api/v1/devices/{id}'>;
+export type Packaging = DeviceDetail['packaging'][number];
 
-export interface DeviceRow {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string | null;
-  deviceClass: string;
-  categoryCode: string;
-  registrationNumber: string | null;
-  registrationExpiresOn: string | null;
-  storageCondition: string;
-  trackingMode: string;
-  baseUnit: string;
-  shelfLifeDays: number | null;
-  coldChain: boolean;
-  active: boolean;
-  version: number;
-  source: string;
-}
+export type PartyRow = Answer<'get', '/api/v1/parties'>['items'][number];
+export type PartyDetail = Answer<'get', '/api/v1/parties/{id}'>;
+export type Licence = PartyDetail['licences'][number];
 
-export interface DeviceDetail extends DeviceRow {
-  packaging: Packaging[];
-}
+export type PriceList = Answer<'get', '/api/v1/price-lists'>['items'][number];
+export type Contract = Answer<'get', '/api/v1/contracts'>['items'][number];
 
-export interface PartyRow {
-  id: string;
-  code: string;
-  kind: string;
-  customerType: string | null;
-  nameZh: string;
-  nameEn: string | null;
-  creditLimitMinor: number | null;
-  currency: string;
-  paymentTermsDays: number | null;
-  active: boolean;
-}
+export type UserRow = Answer<'get', '/api/v1/users'>['items'][number];
 
-export interface Licence {
-  id: string;
-  licenceType: string;
-  number: string;
-  deviceClasses: string[];
-  validFrom: string;
-  validTo: string | null;
-  issuingAuthority: string | null;
-}
-
-export interface PartyDetail extends PartyRow {
-  licences: Licence[];
-}
-
-export interface PriceList {
-  id: string;
-  code: string;
-  name: string;
-  currency: string;
-  validFrom: string;
-  validTo: string | null;
-  customerId: string | null;
-  active: boolean;
-  lineCount: number;
-}
-
-export interface Contract {
-  id: string;
-  contractNo: string;
-  customerId: string;
-  currency: string;
-  validFrom: string;
-  validTo: string | null;
-  discountPercent: string | null;
-  priceCount: number;
-  active: boolean;
-}
-
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  active: boolean;
-  roles: string[];
-}
-
-export interface RowError {
-  row: number;
-  column: string | null;
-  field: string | null;
-  value: string | null;
-  code: string;
-  message: string;
-}
-
-export interface ImportReport {
-  batchId: string;
-  kind: string;
-  fileName: string;
-  dryRun: boolean;
-  status: string;
-  failure: string | null;
-  rowsTotal: number;
-  rowsImported: number;
-  rowsFailed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errorCount: number;
-  errors: RowError[];
-}
+export type ImportReport = Answer<'post', '/api/v1/imports/{kind}'>;
+export type RowError = ImportReport['errors'][number];
 
 /** Turns an untyped answer into the shape the screen reads. */
 export const as =
@@ -157,6 +58,7 @@ export async function uploadImport(
       batchId: e.details.batchId,
       kind,
       fileName: file.name,
+      mode: opts.mode,
       dryRun: opts.dryRun,
       status: 'failed',
       failure: e.message,

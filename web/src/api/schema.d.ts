@@ -63,7 +63,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                            };
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -96,7 +106,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -127,7 +141,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            userId: string | null;
+                            name: string;
+                            type: "user" | "token" | "system";
+                            roles: string[];
+                            permissions: string[];
+                            organisationId: string | null;
+                            /** @description the user's language, 'zh-CN' or 'en' */
+                            locale: string;
+                        };
+                    };
                 };
             };
         };
@@ -200,7 +225,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                roles: string[];
+                                organisationId: string | null;
+                                active: boolean;
+                                /** Format: date-time */
+                                lockedUntil: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -227,11 +265,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            roles: string[];
+                        };
+                    };
                 };
             };
         };
@@ -571,7 +615,41 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                kind: "customer" | "supplier" | "carrier";
+                                customerType: string | null;
+                                nameZh: string;
+                                nameEn: string | null;
+                                creditCode: string | null;
+                                paymentTermsDays: number;
+                                creditLimitMinor: number | null;
+                                currency: string;
+                                priorityTier: number;
+                                minShelfLifeDays: number | null;
+                                minShelfLifePct: number | null;
+                                requiresSerialCapture: boolean;
+                                leadTimeDays: number | null;
+                                notes: string | null;
+                                active: boolean;
+                                version: number;
+                                source: string;
+                                sourceRef: string | null;
+                                createdBy: string | null;
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -722,7 +800,96 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            kind: "customer" | "supplier" | "carrier";
+                            customerType: string | null;
+                            nameZh: string;
+                            nameEn: string | null;
+                            creditCode: string | null;
+                            paymentTermsDays: number;
+                            creditLimitMinor: number | null;
+                            currency: string;
+                            priorityTier: number;
+                            minShelfLifeDays: number | null;
+                            minShelfLifePct: number | null;
+                            requiresSerialCapture: boolean;
+                            leadTimeDays: number | null;
+                            notes: string | null;
+                            active: boolean;
+                            version: number;
+                            source: string;
+                            sourceRef: string | null;
+                            createdBy: string | null;
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            bankDetails?: string | null;
+                            addresses: {
+                                id: string;
+                                partyId: string;
+                                code: string;
+                                kind: string;
+                                name: string;
+                                line1: string;
+                                city: string | null;
+                                province: string | null;
+                                postcode: string | null;
+                                country: string;
+                                gln: string | null;
+                                coldChainCapable: boolean;
+                                isDefault: boolean;
+                            }[];
+                            contacts: {
+                                id: string;
+                                role: string | null;
+                                name?: string;
+                                phone?: string | null;
+                                email?: string | null;
+                            }[];
+                            identifiers: {
+                                scheme: string;
+                                value: string;
+                            }[];
+                            licences: {
+                                id: string;
+                                partyId: string;
+                                licenceType: string;
+                                number: string;
+                                deviceClasses: string[];
+                                categoryCodes: string[];
+                                /** Format: date */
+                                validFrom: string;
+                                /** Format: date */
+                                validTo: string | null;
+                                issuingAuthority: string | null;
+                                documentRef: string | null;
+                                version: number;
+                                source: string;
+                                sourceRef: string | null;
+                                createdBy: string | null;
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            carrierServices: {
+                                id: string;
+                                partyId: string;
+                                code: string;
+                                name: string;
+                                transitDays: number;
+                                coldChainCapable: boolean;
+                                active: boolean;
+                            }[];
+                            sensitiveHidden: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -1623,7 +1790,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partyId: string;
+                                licenceType: string;
+                                number: string;
+                                deviceClasses: string[];
+                                categoryCodes: string[];
+                                /** Format: date */
+                                validFrom: string;
+                                /** Format: date */
+                                validTo: string | null;
+                                issuingAuthority: string | null;
+                                documentRef: string | null;
+                                version: number;
+                                source: string;
+                                sourceRef: string | null;
+                                createdBy: string | null;
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                partyCode: string;
+                                partyNameZh: string;
+                                partyNameEn: string | null;
+                                partyKind: string;
+                                daysLeft: number;
+                                renewed: boolean;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            /** Format: date */
+                            asOf: string;
+                        };
+                    };
                 };
             };
         };
@@ -1882,7 +2086,51 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string | null;
+                                deviceClass: "I" | "II" | "III";
+                                categoryCode: string;
+                                registrationKind: ("registration" | "filing") | (never | null);
+                                registrationNumber: string | null;
+                                /** Format: date */
+                                registrationIssuedOn: string | null;
+                                /** Format: date */
+                                registrationExpiresOn: string | null;
+                                registrant: string | null;
+                                storageCondition: string;
+                                minTempC: number | null;
+                                maxTempC: number | null;
+                                shelfLifeDays: number | null;
+                                sterile: boolean;
+                                implantable: boolean;
+                                trackingMode: "lot" | "serial" | "lot_serial";
+                                baseUnit: string;
+                                hsCode: string | null;
+                                countryOfOrigin: string | null;
+                                leadTimeDays: number | null;
+                                makeOrBuy: "make" | "buy";
+                                active: boolean;
+                                coldChain: boolean;
+                                version: number;
+                                source: string;
+                                sourceRef: string | null;
+                                createdBy: string | null;
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -1966,11 +2214,56 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            nameZh: string;
+                            nameEn: string | null;
+                            deviceClass: "I" | "II" | "III";
+                            categoryCode: string;
+                            registrationKind: ("registration" | "filing") | (never | null);
+                            registrationNumber: string | null;
+                            /** Format: date */
+                            registrationIssuedOn: string | null;
+                            /** Format: date */
+                            registrationExpiresOn: string | null;
+                            registrant: string | null;
+                            storageCondition: string;
+                            minTempC: number | null;
+                            maxTempC: number | null;
+                            shelfLifeDays: number | null;
+                            sterile: boolean;
+                            implantable: boolean;
+                            trackingMode: "lot" | "serial" | "lot_serial";
+                            baseUnit: string;
+                            hsCode: string | null;
+                            countryOfOrigin: string | null;
+                            leadTimeDays: number | null;
+                            makeOrBuy: "make" | "buy";
+                            active: boolean;
+                            coldChain: boolean;
+                            version: number;
+                            source: string;
+                            sourceRef: string | null;
+                            createdBy: string | null;
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description smallest level first */
+                            packaging: {
+                                level: string;
+                                gtin: string;
+                                quantity: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2045,7 +2338,52 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            nameZh: string;
+                            nameEn: string | null;
+                            deviceClass: "I" | "II" | "III";
+                            categoryCode: string;
+                            registrationKind: ("registration" | "filing") | (never | null);
+                            registrationNumber: string | null;
+                            /** Format: date */
+                            registrationIssuedOn: string | null;
+                            /** Format: date */
+                            registrationExpiresOn: string | null;
+                            registrant: string | null;
+                            storageCondition: string;
+                            minTempC: number | null;
+                            maxTempC: number | null;
+                            shelfLifeDays: number | null;
+                            sterile: boolean;
+                            implantable: boolean;
+                            trackingMode: "lot" | "serial" | "lot_serial";
+                            baseUnit: string;
+                            hsCode: string | null;
+                            countryOfOrigin: string | null;
+                            leadTimeDays: number | null;
+                            makeOrBuy: "make" | "buy";
+                            active: boolean;
+                            coldChain: boolean;
+                            version: number;
+                            source: string;
+                            sourceRef: string | null;
+                            createdBy: string | null;
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description smallest level first */
+                            packaging: {
+                                level: string;
+                                gtin: string;
+                                quantity: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2907,14 +3245,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                channel: string;
+                                externalPo: string | null;
+                                customerId: string;
+                                customerCode: string;
+                                customerName: string;
+                                status: string;
+                                /** Format: date */
+                                requestedDate: string | null;
+                                /** Format: date */
+                                promisedDate: string | null;
+                                currency: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                lines: number;
+                                /** @description minor units (a decimal string: a sum over the lines) */
+                                totalMinor: string;
+                                openHolds: string[] | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description allocate FEFO and promise in the same transaction when the order confirms */
+                    allocate?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2988,11 +3356,67 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            status: string;
+                            alerts: {
+                                en: string;
+                                zh: string;
+                                code: string;
+                                severity: string;
+                                lineNo: number | null;
+                            }[];
+                            holds: {
+                                type: string;
+                                reason: string;
+                            }[];
+                            /** @description with ?allocate=true: the FEFO allocation made in the same transaction; null when the order did not confirm */
+                            allocation?: {
+                                status: string;
+                                /** Format: date */
+                                shipDate: string;
+                                /** Format: date */
+                                promisedDate: string | null;
+                                allocations: {
+                                    allocationId: string;
+                                    lineNo: number;
+                                    deviceId: string;
+                                    lotId: string;
+                                    binId: string;
+                                    quantity: number;
+                                }[];
+                                backOrders: {
+                                    lineNo: number;
+                                    quantity: number;
+                                    /** Format: date */
+                                    promisedDate: string | null;
+                                    basis: "stock" | "inbound" | "production" | "lead_time";
+                                }[];
+                                releasedUnits: number;
+                                lines: {
+                                    lineNo: number;
+                                    /** Format: date */
+                                    shipDate: string | null;
+                                    /** Format: date */
+                                    deliveryDate: string | null;
+                                    basis: "stock" | "inbound" | "production" | "lead_time";
+                                    fromStock: number;
+                                    fromInbound: number;
+                                    fromProduction: number;
+                                    fromLeadTime: number;
+                                    lotIds: string[];
+                                    purchaseOrders: string[];
+                                    workOrders: string[];
+                                }[];
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -3025,7 +3449,152 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            version: number;
+                            channel: string;
+                            externalPo: string | null;
+                            customerId: string;
+                            customerCode: string;
+                            customerName: string;
+                            shipToId: string;
+                            billToId: string | null;
+                            carrierServiceId: string | null;
+                            /** Format: date */
+                            requestedDate: string | null;
+                            /** Format: date */
+                            promisedDate: string | null;
+                            priority: number;
+                            currency: string;
+                            incoterms: string | null;
+                            lifecycle: string;
+                            status: string;
+                            sourceType: string | null;
+                            sourceRef: string | null;
+                            notes: string | null;
+                            cancelReason: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            lines: {
+                                lineNo: number;
+                                deviceId: string;
+                                deviceCode: string;
+                                deviceNameZh: string;
+                                deviceNameEn: string | null;
+                                uom: string;
+                                uomQuantity: number;
+                                ordered: number;
+                                cancelled: number;
+                                allocated: number;
+                                picked: number;
+                                packed: number;
+                                shipped: number;
+                                delivered: number;
+                                invoiced: number;
+                                returned: number;
+                                unitPriceMinor: number;
+                                priceExplanation: ({
+                                    en?: string;
+                                    zh?: string;
+                                    source?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                /** Format: date */
+                                requestedDate: string | null;
+                                /** Format: date */
+                                promisedDate: string | null;
+                                /** @description what the promised date rests on (set when the line is allocated) */
+                                promiseBasis: {
+                                    /** Format: date */
+                                    shipDate: string | null;
+                                    basis: "stock" | "inbound" | "production" | "lead_time";
+                                    fromStock: number;
+                                    fromInbound: number;
+                                    fromProduction: number;
+                                    fromLeadTime: number;
+                                    lotIds: string[];
+                                    purchaseOrders: string[];
+                                    workOrders: string[];
+                                } | null;
+                                buyerItem: string | null;
+                                notes: string | null;
+                            }[];
+                            holds: {
+                                id: string;
+                                type: string;
+                                reason: string;
+                                origin: {
+                                    zh?: string;
+                                    rules?: ({
+                                        rule: string;
+                                        ruleSet?: {
+                                            id: string;
+                                            name: string;
+                                            version: number;
+                                        };
+                                        lineNo?: number | null;
+                                        facts: {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    approvalRoles?: string[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                status: string;
+                                /** Format: date-time */
+                                placedAt: string;
+                                placedBy: string | null;
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                releasedBy: string | null;
+                                releaseNote: string | null;
+                            }[];
+                            alerts: {
+                                id: string;
+                                lineNo: number | null;
+                                code: string;
+                                severity: string;
+                                en: string;
+                                zh: string;
+                                details: unknown;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                            }[];
+                            timeline: {
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                actor: string;
+                                action: string;
+                                changes: unknown;
+                                reason: string | null;
+                                /** @description the electronic signature of an approval */
+                                signature: {
+                                    meaning: string;
+                                    signerId: string;
+                                    signerName: string;
+                                    /** Format: date-time */
+                                    signedAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3225,7 +3794,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            status: string;
+                            events: string[];
+                        };
+                    };
                 };
             };
         };
@@ -3489,7 +4065,87 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                version: number;
+                                status: string;
+                                /** Format: date */
+                                effectiveFrom: string;
+                                /** Format: date */
+                                effectiveTo: string | null;
+                                notes: string | null;
+                                createdBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                activatedBy: string | null;
+                                /** Format: date-time */
+                                activatedAt: string | null;
+                                ruleCount: number;
+                            }[];
+                            /** @description the rules in force when no version is active */
+                            builtIn: {
+                                name: string;
+                                version: number;
+                                rules: {
+                                    code: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    scope: "order" | "line";
+                                    when: components["schemas"]["def-1"];
+                                    then: ({
+                                        /** @enum {string} */
+                                        type: "hold";
+                                        /** @enum {unknown} */
+                                        holdType: "credit" | "compliance" | "price" | "contract" | "stock" | "anomaly";
+                                        reason: {
+                                            en: string;
+                                            zh: string;
+                                        };
+                                        releaseRoles?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "require_approval";
+                                        /** @enum {unknown} */
+                                        holdType: "credit" | "compliance" | "price" | "contract" | "stock" | "anomaly";
+                                        roles: string[];
+                                        reason: {
+                                            en: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "alert";
+                                        code: string;
+                                        severity: "low" | "medium" | "high";
+                                        message: {
+                                            en: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "set_field";
+                                        /** @enum {string} */
+                                        field: "paymentTerms";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "notify";
+                                        roles: string[];
+                                        message: {
+                                            en: string;
+                                            zh: string;
+                                        };
+                                    })[];
+                                    enabled?: boolean;
+                                }[];
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -3607,7 +4263,79 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            version: number;
+                            status: string;
+                            /** Format: date */
+                            effectiveFrom: string;
+                            /** Format: date */
+                            effectiveTo: string | null;
+                            notes: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            activatedBy: string | null;
+                            /** Format: date-time */
+                            activatedAt: string | null;
+                            rules: {
+                                code: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                scope: "order" | "line";
+                                when: components["schemas"]["def-1"];
+                                then: ({
+                                    /** @enum {string} */
+                                    type: "hold";
+                                    /** @enum {unknown} */
+                                    holdType: "credit" | "compliance" | "price" | "contract" | "stock" | "anomaly";
+                                    reason: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    releaseRoles?: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "require_approval";
+                                    /** @enum {unknown} */
+                                    holdType: "credit" | "compliance" | "price" | "contract" | "stock" | "anomaly";
+                                    roles: string[];
+                                    reason: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    type: "alert";
+                                    code: string;
+                                    severity: "low" | "medium" | "high";
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    type: "set_field";
+                                    /** @enum {string} */
+                                    field: "paymentTerms";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "notify";
+                                    roles: string[];
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                })[];
+                                enabled?: boolean;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3685,7 +4413,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            candidate: {
+                                id: string;
+                                version: number;
+                            };
+                            active: {
+                                /** @description 'built-in' when no version is active */
+                                id: string;
+                                version: number;
+                            };
+                            ordersChecked: number;
+                            changed: {
+                                orderId: string;
+                                number: string;
+                                holdsNow: string[];
+                                holdsWithCandidate: string[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4067,7 +4814,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            customerId: string;
+                            currency: string;
+                            /** Format: date */
+                            date: string;
+                            channel: string | null;
+                            lines: {
+                                lineNo: number;
+                                deviceId: string;
+                                quantity: number;
+                                /** @description absent when nothing prices the line (see error) */
+                                unitPriceMinor?: number;
+                                currency?: string;
+                                source?: "contract" | "price_list" | "break";
+                                explanation?: {
+                                    en: string;
+                                    zh: string;
+                                    contractNo?: string;
+                                    priceListCode?: string;
+                                    breakMinQty?: number;
+                                    discountBp?: number;
+                                };
+                                /** @description absent for organisation-scoped actors */
+                                belowFloor?: boolean;
+                                floorMinor?: number;
+                                error?: {
+                                    /** @enum {string} */
+                                    code: "PRICE_NOT_FOUND";
+                                    reason: "no_price" | "currency_mismatch";
+                                    message: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4109,7 +4891,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                currency: string;
+                                /** Format: date */
+                                validFrom: string;
+                                /** Format: date */
+                                validTo: string | null;
+                                channel: string | null;
+                                customerId: string | null;
+                                active: boolean;
+                                lineCount: number;
+                                version: number;
+                                source: string;
+                                sourceRef: string | null;
+                                createdBy: string | null;
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -4177,11 +4988,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                        };
+                    };
                 };
             };
         };
@@ -4465,7 +5281,39 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                contractNo: string;
+                                customerId: string;
+                                channel: string | null;
+                                currency: string;
+                                /** Format: date */
+                                validFrom: string;
+                                /** Format: date */
+                                validTo: string | null;
+                                priceListId: string | null;
+                                discountBp: number | null;
+                                /** @description a decimal string */
+                                discountPercent: string | null;
+                                active: boolean;
+                                priceCount: number;
+                                version: number;
+                                source: string;
+                                sourceRef: string | null;
+                                createdBy: string | null;
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -4531,11 +5379,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contractNo: string;
+                        };
+                    };
                 };
             };
         };
@@ -5126,7 +5979,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string | null;
+                                deviceClass: string;
+                                registrationNumber: string | null;
+                                /** Format: date */
+                                registrationExpiresOn: string | null;
+                                storageCondition: string;
+                                coldChain: boolean;
+                                sterile: boolean;
+                                implantable: boolean;
+                                baseUnit: string;
+                                /** @description smallest level first */
+                                packaging: {
+                                    level: string;
+                                    gtin: string;
+                                    quantity: number;
+                                }[];
+                                price: {
+                                    unitPriceMinor: number;
+                                    currency: string;
+                                    source: "contract" | "price_list" | "break";
+                                    explanation: {
+                                        en: string;
+                                        zh: string;
+                                        contractNo?: string;
+                                        priceListCode?: string;
+                                        breakMinQty?: number;
+                                        discountBp?: number;
+                                    };
+                                };
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -5159,7 +6052,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            status: "open" | "submitted";
+                            lines: {
+                                lineNo: number;
+                                deviceId: string;
+                                deviceCode: string | null;
+                                nameZh: string | null;
+                                nameEn: string | null;
+                                uom: string;
+                                quantity: number;
+                                /** @description null when the device no longer has this packaging level */
+                                baseQuantity: number | null;
+                                price: {
+                                    unitPriceMinor: number;
+                                    currency: string;
+                                    source: "contract" | "price_list" | "break";
+                                    explanation: {
+                                        en: string;
+                                        zh: string;
+                                        contractNo?: string;
+                                        priceListCode?: string;
+                                        breakMinQty?: number;
+                                        discountBp?: number;
+                                    };
+                                } | null;
+                                lineTotalMinor: number | null;
+                                /** @description why the line cannot be ordered as it stands */
+                                problem: {
+                                    code: string;
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                            }[];
+                            currency: string | null;
+                            totalMinor: number;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -5224,7 +6157,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            status: "open" | "submitted";
+                            lines: {
+                                lineNo: number;
+                                deviceId: string;
+                                deviceCode: string | null;
+                                nameZh: string | null;
+                                nameEn: string | null;
+                                uom: string;
+                                quantity: number;
+                                /** @description null when the device no longer has this packaging level */
+                                baseQuantity: number | null;
+                                price: {
+                                    unitPriceMinor: number;
+                                    currency: string;
+                                    source: "contract" | "price_list" | "break";
+                                    explanation: {
+                                        en: string;
+                                        zh: string;
+                                        contractNo?: string;
+                                        priceListCode?: string;
+                                        breakMinQty?: number;
+                                        discountBp?: number;
+                                    };
+                                } | null;
+                                lineTotalMinor: number | null;
+                                /** @description why the line cannot be ordered as it stands */
+                                problem: {
+                                    code: string;
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                            }[];
+                            currency: string | null;
+                            totalMinor: number;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -5281,7 +6254,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cartId: string;
+                            orderId: string;
+                            number: string;
+                            status: string;
+                            /** @description true (status 200) when this cart had been submitted before */
+                            alreadySubmitted: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cartId: string;
+                            orderId: string;
+                            number: string;
+                            status: string;
+                            /** @description true (status 200) when this cart had been submitted before */
+                            alreadySubmitted: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -5356,7 +6354,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                externalPo: string | null;
+                                status: string;
+                                /** Format: date */
+                                requestedDate: string | null;
+                                /** Format: date */
+                                promisedDate: string | null;
+                                currency: string;
+                                lines: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description minor units */
+                                totalMinor: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -5391,7 +6411,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            externalPo: string | null;
+                            status: string;
+                            /** Format: date */
+                            requestedDate: string | null;
+                            /** Format: date */
+                            promisedDate: string | null;
+                            currency: string;
+                            incoterms: string | null;
+                            shipToId: string;
+                            billToId: string | null;
+                            carrierServiceId: string | null;
+                            notes: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            lines: {
+                                lineNo: number;
+                                deviceId: string;
+                                deviceCode: string;
+                                deviceNameZh: string;
+                                deviceNameEn: string | null;
+                                uom: string;
+                                uomQuantity: number;
+                                ordered: number;
+                                cancelled: number;
+                                shipped: number;
+                                delivered: number;
+                                unitPriceMinor: number;
+                                /** Format: date */
+                                requestedDate: string | null;
+                                /** Format: date */
+                                promisedDate: string | null;
+                                buyerItem: string | null;
+                                notes: string | null;
+                                priceExplanation: {
+                                    source?: string;
+                                    en?: string;
+                                    zh?: string;
+                                    contractNo?: string;
+                                    priceListCode?: string;
+                                    breakMinQty?: number;
+                                    discountBp?: number;
+                                };
+                            }[];
+                            holds: {
+                                type: string;
+                                status: string;
+                                /** Format: date-time */
+                                placedAt: string;
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                en: string;
+                                zh: string;
+                            }[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                status: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5428,7 +6516,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            number: string;
+                            status: string;
+                            /** Format: date */
+                            shipDate: string;
+                            /** Format: date */
+                            promisedDate: string | null;
+                            allocations: {
+                                allocationId: string;
+                                lineNo: number;
+                                deviceId: string;
+                                lotId: string;
+                                binId: string;
+                                quantity: number;
+                            }[];
+                            backOrders: {
+                                lineNo: number;
+                                quantity: number;
+                                /** Format: date */
+                                promisedDate: string | null;
+                                basis: "stock" | "inbound" | "production" | "lead_time";
+                            }[];
+                            releasedUnits: number;
+                            lines: {
+                                lineNo: number;
+                                /** Format: date */
+                                shipDate: string | null;
+                                /** Format: date */
+                                deliveryDate: string | null;
+                                basis: "stock" | "inbound" | "production" | "lead_time";
+                                fromStock: number;
+                                fromInbound: number;
+                                fromProduction: number;
+                                fromLeadTime: number;
+                                lotIds: string[];
+                                purchaseOrders: string[];
+                                workOrders: string[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5461,7 +6590,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            number: string;
+                            version: number;
+                            items: {
+                                id: string;
+                                lineNo: number;
+                                deviceId: string;
+                                deviceCode: string;
+                                lotId: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                lotStatus: string;
+                                warehouseCode: string;
+                                binId: string;
+                                binCode: string;
+                                quantity: number;
+                                picked: number;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5734,7 +6888,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                lotId: string;
+                                lotNumber: string;
+                                lotStatus: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                /** Format: date */
+                                manufacturedOn: string | null;
+                                deviceId: string;
+                                deviceCode: string;
+                                deviceNameZh: string;
+                                warehouseId: string;
+                                warehouseCode: string;
+                                binId: string;
+                                binCode: string;
+                                zoneType: string;
+                                onHand: number;
+                                allocated: number;
+                                /** @description on hand − allocated */
+                                free: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -5772,7 +6953,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            today: string;
+                            buckets: {
+                                bucket: string;
+                                maxDays: number;
+                                lots: {
+                                    lotId: string;
+                                    lotNumber: string;
+                                    status: string;
+                                    /** Format: date */
+                                    expiresOn: string;
+                                    daysLeft: number;
+                                    deviceId: string;
+                                    deviceCode: string;
+                                    deviceNameZh: string;
+                                    onHand: number;
+                                    allocated: number;
+                                }[];
+                                onHand: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5851,7 +7055,95 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deviceId: string;
+                            deviceCode: string;
+                            deviceNameZh: string;
+                            lotNumber: string;
+                            /** Format: date */
+                            manufacturedOn: string | null;
+                            /** Format: date */
+                            expiresOn: string;
+                            status: string;
+                            statusReason: string | null;
+                            supplierId: string | null;
+                            supplierLot: string | null;
+                            releasedBy: string | null;
+                            /** Format: date-time */
+                            releasedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            documents: {
+                                id: string;
+                                kind: string;
+                                reference: string;
+                                /** Format: date */
+                                issuedOn: string | null;
+                                createdBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            balances: {
+                                lotId: string;
+                                lotNumber: string;
+                                lotStatus: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                /** Format: date */
+                                manufacturedOn: string | null;
+                                deviceId: string;
+                                deviceCode: string;
+                                deviceNameZh: string;
+                                warehouseId: string;
+                                warehouseCode: string;
+                                binId: string;
+                                binCode: string;
+                                zoneType: string;
+                                onHand: number;
+                                allocated: number;
+                                /** @description on hand − allocated */
+                                free: number;
+                            }[];
+                            serials: {
+                                id: string;
+                                serial: string;
+                                status: string;
+                                binId: string | null;
+                                binCode: string | null;
+                            }[];
+                            allocations: {
+                                id: string;
+                                orderId: string;
+                                orderNumber: string;
+                                lineNo: number;
+                                binId: string;
+                                quantity: number;
+                                picked: number;
+                                status: string;
+                            }[];
+                            history: {
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                actor: string;
+                                action: string;
+                                changes: unknown;
+                                reason: string | null;
+                                /** @description the electronic signature of an approval */
+                                signature: {
+                                    meaning: string;
+                                    signerId: string;
+                                    signerName: string;
+                                    /** Format: date-time */
+                                    signedAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6207,7 +7499,62 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                taskId: string;
+                                approvalId: string;
+                                round: number;
+                                step: {
+                                    no: number;
+                                    of: number;
+                                };
+                                roles: string[];
+                                /** @description who handed this role over, when the task is not the user’s own */
+                                onBehalfOf: {
+                                    userId: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                /** Format: date-time */
+                                escalateAt: string | null;
+                                escalated: boolean;
+                                order: {
+                                    id: string;
+                                    number: string;
+                                    status: string;
+                                    customerCode: string;
+                                    customerName: string;
+                                    totalMinor: number;
+                                    currency: string;
+                                };
+                                hold: {
+                                    id: string;
+                                    type: string;
+                                    reason: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    rules: ({
+                                        rule: string;
+                                        ruleSet?: {
+                                            id: string;
+                                            name: string;
+                                            version: number;
+                                        };
+                                        lineNo?: number | null;
+                                        facts: {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -6330,7 +7677,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approvalId: string;
+                            taskId: string;
+                            decision: "approve" | "reject";
+                            approvalStatus: string;
+                            currentStep: number;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string | null;
+                                events: string[];
+                            };
+                            signature: {
+                                id: string;
+                                signerName: string;
+                                meaning: string;
+                                /** Format: date-time */
+                                signedAt: string;
+                                bindingHash: string;
+                                auditSeq: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6496,7 +7866,59 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                holdType: string;
+                                version: number;
+                                status: string;
+                                steps: {
+                                    name?: string;
+                                    approvals: {
+                                        role: string;
+                                        aboveTotalMinor?: number;
+                                        currency?: string;
+                                        onlyIfNamedByHold?: boolean;
+                                    }[];
+                                    escalation?: {
+                                        afterHours: number;
+                                        role: string;
+                                        mode: "add_approver" | "notify";
+                                    };
+                                }[];
+                                notes: string | null;
+                                createdBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                activatedBy: string | null;
+                                /** Format: date-time */
+                                activatedAt: string | null;
+                            }[];
+                            inForce: {
+                                holdType: string;
+                                version: number;
+                                builtIn: boolean;
+                            }[];
+                            /** @description the built-in steps per hold type */
+                            builtIn: {
+                                [key: string]: {
+                                    name?: string;
+                                    approvals: {
+                                        role: string;
+                                        aboveTotalMinor?: number;
+                                        currency?: string;
+                                        onlyIfNamedByHold?: boolean;
+                                    }[];
+                                    escalation?: {
+                                        afterHours: number;
+                                        role: string;
+                                        mode: "add_approver" | "notify";
+                                    };
+                                }[];
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -7012,7 +8434,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                fileName: string;
+                                fileFormat: string;
+                                mode: string;
+                                dryRun: boolean;
+                                status: string;
+                                failure: string | null;
+                                actorName: string;
+                                requestId: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                rowsTotal: number;
+                                rowsImported: number;
+                                rowsFailed: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                errorCount: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -7047,7 +8498,41 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            fileName: string;
+                            fileFormat: string;
+                            mode: string;
+                            dryRun: boolean;
+                            status: string;
+                            failure: string | null;
+                            actorName: string;
+                            requestId: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            rowsTotal: number;
+                            rowsImported: number;
+                            rowsFailed: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            errorCount: number;
+                            /** @description the first 100 errors */
+                            errors: {
+                                /** @description the row as a spreadsheet numbers it (heading = 1); 0 for the file as a whole */
+                                row: number;
+                                column: string | null;
+                                field: string | null;
+                                value: string | null;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -7965,7 +9450,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                kind: string;
+                                status: string;
+                                warehouseId: string;
+                                lines: number;
+                                units: number;
+                                picked: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -7987,11 +9490,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            kind: "order" | "wave";
+                            warehouseId: string;
+                            orderIds: string[];
+                            lines: number;
+                            units: number;
+                        };
+                    };
                 };
             };
         };
@@ -8024,7 +9537,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            kind: "order" | "wave";
+                            status: string;
+                            warehouseId: string;
+                            warehouseCode: string;
+                            orderIds: string[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** @description in walking order */
+                            lines: {
+                                id: string;
+                                seq: number;
+                                orderId: string;
+                                orderNumber: string;
+                                lineNo: number;
+                                binId: string;
+                                binCode: string;
+                                deviceId: string;
+                                deviceCode: string;
+                                deviceNameZh: string;
+                                deviceNameEn: string | null;
+                                lotId: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                quantity: number;
+                                picked: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -8108,11 +9656,28 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            pickId: string;
+                            pickListId: string;
+                            pickListStatus: string;
+                            lineId: string;
+                            orderId: string;
+                            lineNo: number;
+                            deviceId: string;
+                            lotId: string;
+                            serialId: string | null;
+                            binId: string;
+                            quantity: number;
+                            /** @description the scanned lot replaced the allocated one */
+                            substitute: boolean;
+                            orderStatus: string;
+                        };
+                    };
                 };
             };
         };
@@ -8201,11 +9766,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sscc: string;
+                            orderId: string;
+                            status: string;
+                            units: number;
+                            picks: string[];
+                            orderStatus: string;
+                        };
+                    };
                 };
             };
         };
@@ -8238,7 +9813,38 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sscc: string;
+                            orderId: string;
+                            orderNumber: string;
+                            status: string;
+                            weightG: number | null;
+                            lengthMm: number | null;
+                            widthMm: number | null;
+                            heightMm: number | null;
+                            reviewedBy: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewMeaning: string | null;
+                            shipmentId: string | null;
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            content: {
+                                pickId: string;
+                                lineNo: number;
+                                deviceCode: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                serial: string | null;
+                                quantity: number;
+                                pickedBy: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -8290,7 +9896,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sscc: string;
+                            status: string;
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            reviewedAt: string;
+                            reviewMeaning: string;
+                        };
+                    };
                 };
             };
         };
@@ -8336,11 +9952,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            orderId: string;
+                            status: string;
+                            packageIds: string[];
+                            units: number;
+                            lines: number;
+                            orderStatus: string;
+                        };
+                    };
                 };
             };
         };
@@ -8389,7 +10016,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            orderId: string;
+                            /** @enum {string} */
+                            status: "delivered";
+                            /** Format: date-time */
+                            deliveredAt: string;
+                            receivedBy: string;
+                            podReference: string | null;
+                            orderStatus: string;
+                        };
+                    };
                 };
             };
         };
@@ -8429,7 +10069,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                customerId: string;
+                                shipToId: string | null;
+                                warehouseId: string;
+                                carrier: string;
+                                trackingNumber: string;
+                                status: string;
+                                shippedBy: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                receivedBy: string | null;
+                                podReference: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
                 };
             };
         };
@@ -8464,7 +10129,43 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            customerId: string;
+                            shipToId: string | null;
+                            warehouseId: string;
+                            carrier: string;
+                            trackingNumber: string;
+                            status: string;
+                            shippedBy: string;
+                            /** Format: date-time */
+                            shippedAt: string;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            receivedBy: string | null;
+                            podReference: string | null;
+                            lines: {
+                                lineNo: number;
+                                deviceId: string;
+                                deviceCode: string;
+                                deviceNameZh: string;
+                                deviceNameEn: string | null;
+                                lotId: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                serial: string | null;
+                                packageId: string | null;
+                                sscc: string | null;
+                                quantity: number;
+                                qtyReturned: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -9611,7 +11312,8 @@ export interface paths {
                                 recorded: {
                                     sha256: string;
                                     sizeBytes: number;
-                                    generatedAt: unknown;
+                                    /** Format: date-time */
+                                    generatedAt: string;
                                     generatedBy: string;
                                 } | null;
                             }[];
@@ -9851,7 +11553,8 @@ export interface paths {
                                 recorded: {
                                     sha256: string;
                                     sizeBytes: number;
-                                    generatedAt: unknown;
+                                    /** Format: date-time */
+                                    generatedAt: string;
                                     generatedBy: string;
                                 } | null;
                             }[];
@@ -10800,7 +12503,99 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            lot: {
+                                id: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                manufacturedOn: string | null;
+                                /** Format: date */
+                                expiresOn: string;
+                                status: string;
+                                device: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                    deviceClass: string;
+                                    trackingMode: string;
+                                    registrationNumber: string | null;
+                                    /** Format: date */
+                                    registrationExpiresOn: string | null;
+                                    eachGtin: string | null;
+                                };
+                                documents: {
+                                    kind: string;
+                                    reference: string;
+                                    /** Format: date */
+                                    issuedOn: string | null;
+                                }[];
+                                release: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    meaning: string | null;
+                                    signedBy: string | null;
+                                } | null;
+                            };
+                            consignees: {
+                                customer: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                };
+                                shipTo: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    line1: string;
+                                    city: string | null;
+                                    province: string | null;
+                                    postcode: string | null;
+                                    country: string;
+                                } | null;
+                                shipments: {
+                                    shipped: number;
+                                    returned: number;
+                                    /** @description shipped − returned */
+                                    net: number;
+                                    shipmentId: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    shippedAt: string;
+                                    status: string;
+                                    orderId: string;
+                                    orderNumber: string;
+                                }[];
+                                totals: {
+                                    shipped: number;
+                                    returned: number;
+                                    /** @description shipped − returned */
+                                    net: number;
+                                };
+                            }[];
+                            totals: {
+                                shipped: number;
+                                returned: number;
+                                /** @description shipped − returned */
+                                net: number;
+                                consignees: number;
+                                shipments: number;
+                            };
+                            /** @description where the rest of the lot is now; empty for a portal user */
+                            onHand: {
+                                warehouseCode: string;
+                                binCode: string;
+                                zoneType: string;
+                                onHand: number;
+                                allocated: number;
+                            }[];
+                            /** @description the consignees are only the actor’s, not the lot’s whole recall scope */
+                            restricted: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -10835,7 +12630,99 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            lot: {
+                                id: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                manufacturedOn: string | null;
+                                /** Format: date */
+                                expiresOn: string;
+                                status: string;
+                                device: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                    deviceClass: string;
+                                    trackingMode: string;
+                                    registrationNumber: string | null;
+                                    /** Format: date */
+                                    registrationExpiresOn: string | null;
+                                    eachGtin: string | null;
+                                };
+                                documents: {
+                                    kind: string;
+                                    reference: string;
+                                    /** Format: date */
+                                    issuedOn: string | null;
+                                }[];
+                                release: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    meaning: string | null;
+                                    signedBy: string | null;
+                                } | null;
+                            };
+                            consignees: {
+                                customer: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                };
+                                shipTo: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    line1: string;
+                                    city: string | null;
+                                    province: string | null;
+                                    postcode: string | null;
+                                    country: string;
+                                } | null;
+                                shipments: {
+                                    shipped: number;
+                                    returned: number;
+                                    /** @description shipped − returned */
+                                    net: number;
+                                    shipmentId: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    shippedAt: string;
+                                    status: string;
+                                    orderId: string;
+                                    orderNumber: string;
+                                }[];
+                                totals: {
+                                    shipped: number;
+                                    returned: number;
+                                    /** @description shipped − returned */
+                                    net: number;
+                                };
+                            }[];
+                            totals: {
+                                shipped: number;
+                                returned: number;
+                                /** @description shipped − returned */
+                                net: number;
+                                consignees: number;
+                                shipments: number;
+                            };
+                            /** @description where the rest of the lot is now; empty for a portal user */
+                            onHand: {
+                                warehouseCode: string;
+                                binCode: string;
+                                zoneType: string;
+                                onHand: number;
+                                allocated: number;
+                            }[];
+                            /** @description the consignees are only the actor’s, not the lot’s whole recall scope */
+                            restricted: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -10871,7 +12758,93 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                customer: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                };
+                            };
+                            shipments: {
+                                id: string;
+                                number: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                                status: string;
+                                carrier: string;
+                                trackingNumber: string;
+                                packages: {
+                                    sscc: string | null;
+                                    units: {
+                                        lineNo: number;
+                                        deviceCode: string;
+                                        gtin: string | null;
+                                        lotId: string;
+                                        lotNumber: string;
+                                        /** Format: date */
+                                        expiresOn: string;
+                                        serial: string | null;
+                                        quantity: number;
+                                        returned: number;
+                                        udi: {
+                                            /** @description the element string a scanner sends */
+                                            raw: string;
+                                            /** @description the human-readable interpretation */
+                                            hri: string;
+                                        } | null;
+                                    }[];
+                                }[];
+                            }[];
+                            lots: {
+                                id: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                manufacturedOn: string | null;
+                                /** Format: date */
+                                expiresOn: string;
+                                status: string;
+                                device: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                    deviceClass: string;
+                                    trackingMode: string;
+                                    registrationNumber: string | null;
+                                    /** Format: date */
+                                    registrationExpiresOn: string | null;
+                                    eachGtin: string | null;
+                                };
+                                documents: {
+                                    kind: string;
+                                    reference: string;
+                                    /** Format: date */
+                                    issuedOn: string | null;
+                                }[];
+                                release: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    meaning: string | null;
+                                    signedBy: string | null;
+                                } | null;
+                            }[];
+                            totals: {
+                                shipped: number;
+                                returned: number;
+                                /** @description shipped − returned */
+                                net: number;
+                                lots: number;
+                                serials: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -10909,7 +12882,83 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            gtin: string;
+                            serial: string;
+                            unitId: string;
+                            status: string;
+                            device: {
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string | null;
+                            };
+                            lot: {
+                                id: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                status: string;
+                            } | null;
+                            udi: {
+                                /** @description the element string a scanner sends */
+                                raw: string;
+                                /** @description the human-readable interpretation */
+                                hri: string;
+                            } | null;
+                            binCode: string | null;
+                            history: ({
+                                /** @enum {string} */
+                                kind: "move";
+                                /** Format: date-time */
+                                at: string;
+                                moveType: string;
+                                quantity: number;
+                                fromBin: string | null;
+                                toBin: string | null;
+                                warehouse: string | null;
+                                reason: string | null;
+                                actor: string;
+                                receiptNumber: string | null;
+                                orderNumber: string | null;
+                                customerCode: string | null;
+                                customerName: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "pick";
+                                /** Format: date-time */
+                                at: string;
+                                orderNumber: string;
+                                lineNo: number;
+                                bin: string;
+                                packageSscc: string | null;
+                                pickedBy: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "shipment";
+                                /** Format: date-time */
+                                at: string;
+                                shipmentNumber: string;
+                                orderNumber: string;
+                                packageSscc: string | null;
+                                returned: number;
+                                customer: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                };
+                                shipTo: {
+                                    code: string;
+                                    name: string;
+                                    line1: string;
+                                    city: string | null;
+                                } | null;
+                            })[];
+                            restricted: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -10940,12 +12989,258 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description what the scanned code identified: a serial unit, a lot or a package (SSCC) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "serial";
+                            gtin: string;
+                            serial: string;
+                            unitId: string;
+                            status: string;
+                            device: {
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string | null;
+                            };
+                            lot: {
+                                id: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                status: string;
+                            } | null;
+                            udi: {
+                                /** @description the element string a scanner sends */
+                                raw: string;
+                                /** @description the human-readable interpretation */
+                                hri: string;
+                            } | null;
+                            binCode: string | null;
+                            history: ({
+                                /** @enum {string} */
+                                kind: "move";
+                                /** Format: date-time */
+                                at: string;
+                                moveType: string;
+                                quantity: number;
+                                fromBin: string | null;
+                                toBin: string | null;
+                                warehouse: string | null;
+                                reason: string | null;
+                                actor: string;
+                                receiptNumber: string | null;
+                                orderNumber: string | null;
+                                customerCode: string | null;
+                                customerName: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "pick";
+                                /** Format: date-time */
+                                at: string;
+                                orderNumber: string;
+                                lineNo: number;
+                                bin: string;
+                                packageSscc: string | null;
+                                pickedBy: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "shipment";
+                                /** Format: date-time */
+                                at: string;
+                                shipmentNumber: string;
+                                orderNumber: string;
+                                packageSscc: string | null;
+                                returned: number;
+                                customer: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                };
+                                shipTo: {
+                                    code: string;
+                                    name: string;
+                                    line1: string;
+                                    city: string | null;
+                                } | null;
+                            })[];
+                            restricted: boolean;
+                        } | {
+                            /** @enum {string} */
+                            kind: "lot";
+                            lot: {
+                                id: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                manufacturedOn: string | null;
+                                /** Format: date */
+                                expiresOn: string;
+                                status: string;
+                                device: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                    deviceClass: string;
+                                    trackingMode: string;
+                                    registrationNumber: string | null;
+                                    /** Format: date */
+                                    registrationExpiresOn: string | null;
+                                    eachGtin: string | null;
+                                };
+                                documents: {
+                                    kind: string;
+                                    reference: string;
+                                    /** Format: date */
+                                    issuedOn: string | null;
+                                }[];
+                                release: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    meaning: string | null;
+                                    signedBy: string | null;
+                                } | null;
+                            };
+                            consignees: {
+                                customer: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                };
+                                shipTo: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    line1: string;
+                                    city: string | null;
+                                    province: string | null;
+                                    postcode: string | null;
+                                    country: string;
+                                } | null;
+                                shipments: {
+                                    shipped: number;
+                                    returned: number;
+                                    /** @description shipped − returned */
+                                    net: number;
+                                    shipmentId: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    shippedAt: string;
+                                    status: string;
+                                    orderId: string;
+                                    orderNumber: string;
+                                }[];
+                                totals: {
+                                    shipped: number;
+                                    returned: number;
+                                    /** @description shipped − returned */
+                                    net: number;
+                                };
+                            }[];
+                            totals: {
+                                shipped: number;
+                                returned: number;
+                                /** @description shipped − returned */
+                                net: number;
+                                consignees: number;
+                                shipments: number;
+                            };
+                            /** @description where the rest of the lot is now; empty for a portal user */
+                            onHand: {
+                                warehouseCode: string;
+                                binCode: string;
+                                zoneType: string;
+                                onHand: number;
+                                allocated: number;
+                            }[];
+                            /** @description the consignees are only the actor’s, not the lot’s whole recall scope */
+                            restricted: boolean;
+                        } | {
+                            /** @enum {string} */
+                            kind: "package";
+                            sscc: string;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                customer: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                };
+                            };
+                            shipment: {
+                                id: string;
+                                number: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                                status: string;
+                                carrier: string;
+                                trackingNumber: string;
+                            } | null;
+                            units: {
+                                lineNo: number;
+                                deviceCode: string;
+                                gtin: string | null;
+                                lotId: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                serial: string | null;
+                                quantity: number;
+                                returned: number;
+                                udi: {
+                                    /** @description the element string a scanner sends */
+                                    raw: string;
+                                    /** @description the human-readable interpretation */
+                                    hri: string;
+                                } | null;
+                            }[];
+                            lots: {
+                                id: string;
+                                lotNumber: string;
+                                /** Format: date */
+                                manufacturedOn: string | null;
+                                /** Format: date */
+                                expiresOn: string;
+                                status: string;
+                                device: {
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string | null;
+                                    deviceClass: string;
+                                    trackingMode: string;
+                                    registrationNumber: string | null;
+                                    /** Format: date */
+                                    registrationExpiresOn: string | null;
+                                    eachGtin: string | null;
+                                };
+                                documents: {
+                                    kind: string;
+                                    reference: string;
+                                    /** Format: date */
+                                    issuedOn: string | null;
+                                }[];
+                                release: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    meaning: string | null;
+                                    signedBy: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11069,7 +13364,50 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            kpi: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            groupBy: "day" | "week" | "month";
+                            filters: {
+                                customerId: string | null;
+                                channel: string | null;
+                            };
+                            /** @description a snapshot taken today: the period does not select its rows */
+                            snapshot: boolean;
+                            /** @description computed over a territory user’s customers only */
+                            restricted: boolean;
+                            formula: {
+                                en: string;
+                                zh: string;
+                            };
+                            unit: "ratio" | "hours" | "units" | "orders" | "lines" | "holds" | "days";
+                            value: number | null;
+                            numerator: number | null;
+                            denominator: number | null;
+                            series: {
+                                period: string;
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                            }[];
+                            breakdown: {
+                                key: string;
+                                value: number | null;
+                                numerator: number | null;
+                                denominator: number | null;
+                                details?: {
+                                    [key: string]: number | null;
+                                };
+                            }[];
+                            items?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11601,7 +13939,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description the latest completed run; null before the first */
+                            run: {
+                                id: string;
+                                summary: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                finishedAt: string;
+                            } | null;
+                            plannedOrders: {
+                                id: string;
+                                kind: "make" | "buy";
+                                deviceId: string;
+                                deviceCode: string;
+                                quantity: number;
+                                /** Format: date */
+                                startDate: string;
+                                /** Format: date */
+                                dueDate: string;
+                                status: string;
+                                priority: number;
+                                /** @description the demands the planned order serves */
+                                pegging: unknown;
+                            }[];
+                            exceptions: {
+                                kind: string;
+                                deviceId: string | null;
+                                deviceCode: string | null;
+                                refType: string | null;
+                                refId: string | null;
+                                messageEn: string;
+                                messageZh: string;
+                                details: unknown;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11825,7 +14200,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            scheduleRunId: string | null;
+                            /** Format: date-time */
+                            scheduledAt: string | null;
+                            items: {
+                                workCentreId: string;
+                                workCentreCode: string;
+                                /** Format: date */
+                                date: string;
+                                capacityMinutes: number;
+                                loadMinutes: number;
+                                /** @description load ÷ capacity in whole percent (0 when the day has no capacity) */
+                                utilisationPct: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11835,6 +14226,187 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description the console screen the view belongs to */
+                    screen: "orders";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a saved view of a list screen */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the console screen the view belongs to */
+                        screen: "orders";
+                        /** @description name of the view, unique per user and screen */
+                        name: string;
+                        /** @description the list filters the view applies */
+                        filters: {
+                            /** @description order status */
+                            status?: string;
+                            /**
+                             * Format: uuid
+                             * @description customer
+                             */
+                            customerId?: string;
+                            /** @description order channel */
+                            channel?: string;
+                            /**
+                             * Format: date
+                             * @description created on or after
+                             */
+                            from?: string;
+                            /**
+                             * Format: date
+                             * @description created on or before
+                             */
+                            to?: string;
+                            /** @description type of an open hold */
+                            holdType?: string;
+                            /** @description search text */
+                            q?: string;
+                        };
+                        /** @description shown to everyone who may open the screen */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description changes to a saved view */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description name of the view, unique per user and screen */
+                        name?: string;
+                        /** @description the list filters the view applies */
+                        filters?: {
+                            /** @description order status */
+                            status?: string;
+                            /**
+                             * Format: uuid
+                             * @description customer
+                             */
+                            customerId?: string;
+                            /** @description order channel */
+                            channel?: string;
+                            /**
+                             * Format: date
+                             * @description created on or after
+                             */
+                            from?: string;
+                            /**
+                             * Format: date
+                             * @description created on or before
+                             */
+                            to?: string;
+                            /** @description type of an open hold */
+                            holdType?: string;
+                            /** @description search text */
+                            q?: string;
+                        };
+                        /** @description shown to everyone who may open the screen */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/edi/inbound": {
@@ -11960,11 +14532,38 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            batchId: string;
+                            kind: string;
+                            fileName: string;
+                            mode: string;
+                            dryRun: boolean;
+                            status: string;
+                            failure: string | null;
+                            rowsTotal: number;
+                            rowsImported: number;
+                            rowsFailed: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            errorCount: number;
+                            /** @description the first errors; the whole report is GET /api/v1/imports/{id}/errors.csv */
+                            errors: {
+                                /** @description the row as a spreadsheet numbers it (heading = 1); 0 for the file as a whole */
+                                row: number;
+                                column: string | null;
+                                field: string | null;
+                                value: string | null;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };

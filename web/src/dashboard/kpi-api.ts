@@ -1,21 +1,8 @@
-import { ApiError, buildUrl } from '../api/client';
-import type { Bilingual } from '../api/views';
+import { ApiError, buildUrl, type Answer } from '../api/client';
 
-// The KPI answer of GET /api/v1/kpi/:name (src/modules/kpi/kpi-types.ts KpiAnswer); only the fields read.
-
-export type KpiUnit = 'ratio' | 'hours' | 'units' | 'orders' | 'lines' | 'holds' | 'days';
-
-export interface KpiAnswer {
-  kpi: string;
-  unit: KpiUnit;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  series: { period: string; value: number | null; numerator: number; denominator: number }[];
-  breakdown: { key: string; value: number | null; numerator: number | null; denominator: number | null }[];
-  snapshot: boolean;
-  formula: Bilingual;
-}
+/** The answer of GET /api/v1/kpi/:name as the route declares it (src/modules/kpi/kpi-answer-schemas.ts). */
+export type KpiAnswer = Answer<'get', '/api/v1/kpi/{name}'>;
+export type KpiUnit = KpiAnswer['unit'];
 
 export interface KpiFilters {
   from: string;
@@ -28,7 +15,7 @@ export interface KpiFilters {
 /** src/modules/kpi/kpi-types.ts ORDER_CHANNELS. */
 export const CHANNELS = ['api', 'console', 'edi', 'portal', 'forecast', 'quote'] as const;
 
-/** One KPI for the period and filters. The route is newer than the generated client, so it is called directly. */
+/** One KPI for the period and filters; the filters' empty strings are left out of the query. */
 export async function fetchKpi(name: string, f: KpiFilters): Promise<KpiAnswer> {
   const res = await fetch(buildUrl('/api/v1/kpi/{name}', { name }, f), { credentials: 'same-origin' });
   const body = (await res.json().catch(() => null)) as

@@ -4,6 +4,11 @@ import { kpiOption } from './kpi-option';
 
 const answer = (over: Partial<KpiAnswer>): KpiAnswer => ({
   kpi: 'otif',
+  from: '2026-01-01',
+  to: '2026-01-31',
+  groupBy: 'day',
+  filters: { customerId: null, channel: null },
+  restricted: false,
   unit: 'ratio',
   value: 0.8333,
   numerator: 5,

@@ -153,7 +153,7 @@ export function OrderDetail() {
                   <td>{l.promisedDate ?? '—'}</td>
                   <td>
                     {l.promiseBasis
-                      ? t(`promise.${l.promiseBasis}`, { defaultValue: l.promiseBasis })
+                      ? t(`promise.${l.promiseBasis.basis}`, { defaultValue: l.promiseBasis.basis })
                       : t('order.notPromised')}
                   </td>
                 </tr>
