@@ -6,6 +6,7 @@ import type { Database } from '../src/db/types.ts';
 import { openPglite } from '../src/db/pglite-database.ts';
 import { openPostgres } from '../src/db/postgres-database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { loadConfig } from '../src/platform/config.ts';
 
 /** A fresh, migrated database for one benchmark: a new database on DATABASE_URL's server, or embedded. */
 export async function benchDatabase(name: string, opts: { poolSize?: number } = {}): Promise<{ db: Database; url: string | null; drop(): Promise<void> }> {
@@ -23,7 +24,8 @@ export async function benchDatabase(name: string, opts: { poolSize?: number } = 
   await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
   const url = withDatabase(base, dbName);
-  const db = openPostgres(url, { max: opts.poolSize ?? 20 });
+  // DATABASE_PREPARED_STATEMENTS=off measures the unnamed-statement path (before/after figures).
+  const db = openPostgres(url, { max: opts.poolSize ?? 20, preparedStatements: loadConfig().preparedStatements });
   await migrate(db);
   return {
     db,
