@@ -3,30 +3,16 @@ import { ApiError, type Answer } from '../api/client';
 // What the master-data screens read: the answers the routes declare (src/modules/*/…-answer-schemas.ts),
 // as generated into ../api/schema.d.ts.
 
-/** A page of a list answer with items of another type (every list route answers this shape). */
-export type PageOf<T> = Omit<Answer<'get', '/api/v1/devices'>, 'items'> & { items: T[] };
-
-export type DeviceRow = Answer<'get', '/api/v1/devices'>['items'][number];
-export type DeviceDetail = Answer<'get', '/api/v1/devices/{id}'>;
-export type Packaging = DeviceDetail['packaging'][number];
-
-export type PartyRow = Answer<'get', '/api/v1/parties'>['items'][number];
-export type PartyDetail = Answer<'get', '/api/v1/parties/{id}'>;
-export type Licence = PartyDetail['licences'][number];
-
-export type PriceList = Answer<'get', '/api/v1/price-lists'>['items'][number];
-export type Contract = Answer<'get', '/api/v1/contracts'>['items'][number];
-
-export type UserRow = Answer<'get', '/api/v1/users'>['items'][number];
+export type Packaging = Answer<'get', '/api/v1/devices/{id}'>['packaging'][number];
 
 export type ImportReport = Answer<'post', '/api/v1/imports/{kind}'>;
-export type RowError = ImportReport['errors'][number];
 
-/** Turns an untyped answer into the shape the screen reads. */
-export const as =
-  <T>() =>
-  (x: unknown): T =>
-    x as T;
+type RuleSets = Answer<'get', '/api/v1/rule-sets'>;
+export type RuleSetRow = RuleSets['items'][number];
+export type Rule = RuleSets['builtIn']['rules'][number];
+export type DryRun = Answer<'post', '/api/v1/rule-sets/{id}/dry-run'>;
+
+export type WorkflowStep = Answer<'get', '/api/v1/workflows'>['items'][number]['steps'][number];
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -4,7 +4,6 @@ import { api } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { ErrorBox, Loading } from '../components/feedback';
 import { daysUntil, money } from '../format';
-import { as, type PartyDetail } from './admin-api';
 import { licenceState } from './licence-state';
 
 /** One customer and its licences; a licence expiring within 60 days is highlighted, an expired one in red. */
@@ -12,7 +11,7 @@ export function CustomerDetail() {
   const { t, i18n } = useTranslation('admin');
   const { id = '' } = useParams();
   const party = useLoad(
-    () => api.get('/api/v1/parties/{id}', { path: { id } }).then(as<PartyDetail>()),
+    () => api.get('/api/v1/parties/{id}', { path: { id } }),
     [id],
   );
   const p = party.data;

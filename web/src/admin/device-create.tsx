@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api/client';
 import { ErrorBox } from '../components/feedback';
-import { as, type DeviceDetail, type Packaging } from './admin-api';
+import type { Packaging } from './admin-api';
 
 const CLASSES = ['I', 'II', 'III'] as const;
 const STORAGE = ['ambient', 'below_25C', '2-8C', 'frozen'] as const;
@@ -61,7 +61,7 @@ export function DeviceCreate() {
       packaging: levels.filter((l) => l.gtin).map((l) => ({ ...l, quantity: Number(l.quantity) })),
     } as Body;
     try {
-      const created = as<DeviceDetail>()(await api.post('/api/v1/devices', { body }));
+      const created = await api.post('/api/v1/devices', { body });
       navigate(`/admin/devices/${created.id}`);
     } catch (err) {
       setError(err as ApiError);

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { ErrorBox, Loading } from '../components/feedback';
-import { as, type DeviceDetail } from './admin-api';
 
 /** One device: registration, storage, tracking and a UDI-DI (GTIN) per packaging level. */
 export function DeviceDetailView() {
   const { t } = useTranslation('admin');
   const { id = '' } = useParams();
   const device = useLoad(
-    () => api.get('/api/v1/devices/{id}', { path: { id } }).then(as<DeviceDetail>()),
+    () => api.get('/api/v1/devices/{id}', { path: { id } }),
     [id],
   );
   const d = device.data;

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { Empty, ErrorBox, Loading } from '../components/feedback';
-import { as, type DeviceRow, type PageOf } from './admin-api';
 import './admin.css';
 
 /** The device catalogue: search by code, name, GTIN or category; class and registration at a glance. */
@@ -14,9 +13,7 @@ export function DevicesList() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const devices = useLoad(
     () =>
-      api
-        .get('/api/v1/devices', { query: { q: params.get('q') || undefined, limit: 200 } })
-        .then(as<PageOf<DeviceRow>>()),
+      api.get('/api/v1/devices', { query: { q: params.get('q') || undefined, limit: 200 } }),
     [params.toString()],
   );
   function search(e: FormEvent) {

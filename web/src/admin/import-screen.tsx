@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { ErrorBox } from '../components/feedback';
-import { as, uploadImport, type ImportReport, type PageOf } from './admin-api';
+import { uploadImport, type ImportReport } from './admin-api';
 import './admin.css';
 
 /** src/modules/imports/import-types.ts IMPORT_KINDS. */
@@ -18,8 +18,6 @@ export const IMPORT_KINDS = [
 ] as const;
 const MODES = ['all-or-nothing', 'valid-rows'] as const;
 
-type Batch = Omit<ImportReport, 'batchId'> & { id: string; startedAt: string };
-
 /** Choose what the file holds and the file; check it (dry run) or import it; see the counts and each row in error. */
 export function ImportScreen() {
   const { t } = useTranslation('admin');
@@ -30,7 +28,7 @@ export function ImportScreen() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const recent = useLoad(
-    () => api.get('/api/v1/imports', { query: { limit: 10 } }).then(as<PageOf<Batch>>()),
+    () => api.get('/api/v1/imports', { query: { limit: 10 } }),
     [],
   );
 
@@ -42,9 +40,7 @@ export function ImportScreen() {
     try {
       const sent = await uploadImport(kind, file, { dryRun, mode });
       // The stored batch has the counts even when the import was refused as a whole.
-      const batch = as<Batch & { errors: ImportReport['errors'] }>()(
-        await api.get('/api/v1/imports/{id}', { path: { id: sent.batchId } }),
-      );
+      const batch = await api.get('/api/v1/imports/{id}', { path: { id: sent.batchId } });
       setReport({ ...batch, batchId: batch.id, failure: batch.failure ?? sent.failure });
       recent.reload();
     } catch (e) {

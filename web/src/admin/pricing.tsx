@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { Empty, ErrorBox, Loading } from '../components/feedback';
-import { as, type Contract, type PageOf, type PartyRow, type PriceList } from './admin-api';
 
 type ContractBody = NonNullable<Parameters<typeof api.post<'/api/v1/contracts'>>[1]>['body'];
 type ListBody = NonNullable<Parameters<typeof api.post<'/api/v1/price-lists'>>[1]>['body'];
@@ -13,16 +12,16 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function PricingView() {
   const { t } = useTranslation('admin');
   const lists = useLoad(
-    () => api.get('/api/v1/price-lists', { query: { limit: 200 } }).then(as<PageOf<PriceList>>()),
+    () => api.get('/api/v1/price-lists', { query: { limit: 200 } }),
     [],
   );
   const contracts = useLoad(
-    () => api.get('/api/v1/contracts', { query: { limit: 200 } }).then(as<PageOf<Contract>>()),
+    () => api.get('/api/v1/contracts', { query: { limit: 200 } }),
     [],
   );
   const customers = useLoad(
     () =>
-      api.get('/api/v1/parties', { query: { kind: 'customer', limit: 200 } }).then(as<PageOf<PartyRow>>()),
+      api.get('/api/v1/parties', { query: { kind: 'customer', limit: 200 } }),
     [],
   );
   const nameOf = (id: string | null) =>

@@ -4,54 +4,28 @@ import { api, type ApiError } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { ErrorBox, Loading, StatusBadge } from '../components/feedback';
 import { bi } from '../i18n/i18n';
-import type { Bilingual } from '../api/views';
-import { as } from './admin-api';
+import type { DryRun, Rule, RuleSetRow } from './admin-api';
 import { WorkflowsView } from './workflows-view';
-
-interface Rule {
-  code: string;
-  name: Bilingual;
-  scope: string;
-  then: { type: string; holdType?: string; releaseRoles?: string[]; roles?: string[] }[];
-}
-interface RuleSetRow {
-  id: string;
-  version: number;
-  status: string;
-  effectiveFrom: string | null;
-  ruleCount: number;
-  notes: string | null;
-}
-interface RuleSets {
-  items: RuleSetRow[];
-  builtIn: { version: number; rules: Rule[] };
-}
-interface DryRun {
-  ordersChecked: number;
-  changed: { orderId: string; number: string; holdsNow: string[]; holdsWithCandidate: string[] }[];
-}
 
 type Action = Rule['then'][number];
 /** "hold credit → finance": what a rule does and who may release or approve it. */
 const outcome = (a: Action, t: (k: string, o?: Record<string, unknown>) => string): string => {
-  const who = (a.releaseRoles ?? a.roles ?? []).map((r) => t(`role.${r}`, { defaultValue: r })).join(', ');
-  const what = a.holdType
-    ? `${t(`rules.actions.${a.type}`, { defaultValue: a.type })} · ${t(`holdType.${a.holdType}`, { defaultValue: a.holdType })}`
-    : t(`rules.actions.${a.type}`, { defaultValue: a.type });
+  const roles = 'releaseRoles' in a ? a.releaseRoles : 'roles' in a ? a.roles : undefined;
+  const who = (roles ?? []).map((r) => t(`role.${r}`, { defaultValue: r })).join(', ');
+  const action = t(`rules.actions.${a.type}`, { defaultValue: a.type });
+  const what = 'holdType' in a ? `${action} · ${t(`holdType.${a.holdType}`, { defaultValue: a.holdType })}` : action;
   return who ? `${what} → ${who}` : what;
 };
 
 /** The order rule set in force (stored or built in), its versions with a dry run against recent orders, and the approval workflows. */
 export function RulesView() {
   const { t, i18n } = useTranslation('admin');
-  const sets = useLoad(() => api.get('/api/v1/rule-sets').then(as<RuleSets>()), []);
+  const sets = useLoad(() => api.get('/api/v1/rule-sets'), []);
   const activeId = sets.data?.items.find((s) => s.status === 'active')?.id;
   const active = useLoad(
     () =>
       activeId
-        ? api
-            .get('/api/v1/rule-sets/{id}', { path: { id: activeId } })
-            .then(as<{ version: number; rules: Rule[] }>())
+        ? api.get('/api/v1/rule-sets/{id}', { path: { id: activeId } })
         : Promise.resolve(sets.data?.builtIn ?? null),
     [activeId, sets.data],
   );
@@ -60,9 +34,7 @@ export function RulesView() {
   async function dryRun(s: RuleSetRow) {
     setError(null);
     try {
-      const result = as<DryRun>()(
-        await api.post('/api/v1/rule-sets/{id}/dry-run', { path: { id: s.id }, body: {} }),
-      );
+      const result = await api.post('/api/v1/rule-sets/{id}/dry-run', { path: { id: s.id }, body: {} });
       setDry({ version: s.version, result });
     } catch (e) {
       setError(e as ApiError);

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { ErrorBox, Loading } from '../components/feedback';
-import { as, type UserRow } from './admin-api';
 
 /** The console's staff roles (src/modules/auth/migrations/0003_auth.sql); portal users are made per hospital. */
 export const ROLES = [
@@ -20,7 +19,7 @@ export const ROLES = [
 /** Users with their roles, and a form to add one. */
 export function UsersView() {
   const { t } = useTranslation('admin');
-  const users = useLoad(() => api.get('/api/v1/users').then(as<{ items: UserRow[] }>()), []);
+  const users = useLoad(() => api.get('/api/v1/users'), []);
   const [f, setF] = useState({ username: '', displayName: '', password: '' });
   const [roles, setRoles] = useState<string[]>([]);
   const [error, setError] = useState<ApiError | null>(null);

@@ -2,24 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { ErrorBox } from '../components/feedback';
-import { as } from './admin-api';
-
-interface Step {
-  name: string;
-  approvals: { role: string }[];
-  escalation?: { afterHours: number; role: string; mode: string };
-}
-interface Workflows {
-  items: { holdType: string; status: string; version: number; steps?: Step[] }[];
-  inForce: { holdType: string; version: number; builtIn: boolean }[];
-  builtIn: Record<string, Step[]>;
-}
+import type { WorkflowStep } from './admin-api';
 
 /** The approval workflow in force per hold type: its steps, approver roles and escalation. */
 export function WorkflowsView() {
   const { t } = useTranslation('admin');
-  const flows = useLoad(() => api.get('/api/v1/workflows').then(as<Workflows>()), []);
-  const stepsOf = (holdType: string, builtIn: boolean): Step[] =>
+  const flows = useLoad(() => api.get('/api/v1/workflows'), []);
+  const stepsOf = (holdType: string, builtIn: boolean): WorkflowStep[] =>
     (builtIn
       ? flows.data?.builtIn[holdType]
       : flows.data?.items.find((i) => i.holdType === holdType && i.status === 'active')?.steps) ?? [];

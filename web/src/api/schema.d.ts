@@ -14252,7 +14252,50 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description the console screen the view belongs to */
+                                screen: "orders";
+                                name: string;
+                                /** @description the list filters the view applies */
+                                filters: {
+                                    /** @description order status */
+                                    status?: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description customer
+                                     */
+                                    customerId?: string;
+                                    /** @description order channel */
+                                    channel?: string;
+                                    /**
+                                     * Format: date
+                                     * @description created on or after
+                                     */
+                                    from?: string;
+                                    /**
+                                     * Format: date
+                                     * @description created on or before
+                                     */
+                                    to?: string;
+                                    /** @description type of an open hold */
+                                    holdType?: string;
+                                    /** @description search text */
+                                    q?: string;
+                                };
+                                shared: boolean;
+                                ownerName: string;
+                                /** @description the caller owns the view, so may change or delete it */
+                                mine: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -14305,11 +14348,52 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the console screen the view belongs to */
+                            screen: "orders";
+                            name: string;
+                            /** @description the list filters the view applies */
+                            filters: {
+                                /** @description order status */
+                                status?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description customer
+                                 */
+                                customerId?: string;
+                                /** @description order channel */
+                                channel?: string;
+                                /**
+                                 * Format: date
+                                 * @description created on or after
+                                 */
+                                from?: string;
+                                /**
+                                 * Format: date
+                                 * @description created on or before
+                                 */
+                                to?: string;
+                                /** @description type of an open hold */
+                                holdType?: string;
+                                /** @description search text */
+                                q?: string;
+                            };
+                            shared: boolean;
+                            ownerName: string;
+                            /** @description the caller owns the view, so may change or delete it */
+                            mine: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -14403,7 +14487,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the console screen the view belongs to */
+                            screen: "orders";
+                            name: string;
+                            /** @description the list filters the view applies */
+                            filters: {
+                                /** @description order status */
+                                status?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description customer
+                                 */
+                                customerId?: string;
+                                /** @description order channel */
+                                channel?: string;
+                                /**
+                                 * Format: date
+                                 * @description created on or after
+                                 */
+                                from?: string;
+                                /**
+                                 * Format: date
+                                 * @description created on or before
+                                 */
+                                to?: string;
+                                /** @description type of an open hold */
+                                holdType?: string;
+                                /** @description search text */
+                                q?: string;
+                            };
+                            shared: boolean;
+                            ownerName: string;
+                            /** @description the caller owns the view, so may change or delete it */
+                            mine: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };

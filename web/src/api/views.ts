@@ -41,3 +41,5 @@ export type PickListSummary = Item<Answer<'get', '/api/v1/pick-lists'>>;
 export type PickList = Answer<'get', '/api/v1/pick-lists/{id}'>;
 export type PickListLine = PickList['lines'][number];
 export type AcceptedScan = Answer<'post', '/api/v1/pick-lists/{id}/scans'>;
+
+export type SavedView = Item<Answer<'get', '/api/v1/saved-views'>>;

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useLoad } from '../components/use-load';
-import { as, type PageOf, type PartyRow } from '../admin/admin-api';
 import { CHANNELS, type KpiFilters } from './kpi-api';
 import { KpiPanel } from './kpi-panel';
 import type { KpiShape } from './kpi-option';
@@ -36,7 +35,7 @@ export function KpiDashboard() {
   const [filters, setFilters] = useState<KpiFilters>(draft);
   const customers = useLoad(
     () =>
-      api.get('/api/v1/parties', { query: { kind: 'customer', limit: 200 } }).then(as<PageOf<PartyRow>>()),
+      api.get('/api/v1/parties', { query: { kind: 'customer', limit: 200 } }),
     [],
   );
   const apply = (e: FormEvent) => {

@@ -3,17 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { ErrorBox } from '../components/feedback';
-
-// The answers of /api/v1/saved-views (src/modules/saved-views/saved-view-record.ts SavedView):
-// the OpenAPI document does not describe them yet, so the fields this control reads are here.
-interface SavedView {
-  id: string;
-  name: string;
-  filters: Record<string, string>;
-  shared: boolean;
-  ownerName: string;
-  mine: boolean;
-}
+import type { SavedView } from '../api/views';
 
 interface Props {
   /** The filters the form shows now; "save" keeps these. */
@@ -26,8 +16,7 @@ interface Props {
 export function SavedViews({ current, onApply }: Props) {
   const { t } = useTranslation();
   const views = useLoad(
-    async () =>
-      (await api.get('/api/v1/saved-views', { query: { screen: 'orders' } })) as { items: SavedView[] },
+    () => api.get('/api/v1/saved-views', { query: { screen: 'orders' } }),
     [],
   );
   const [selected, setSelected] = useState('');
@@ -56,9 +45,9 @@ export function SavedViews({ current, onApply }: Props) {
     e.preventDefault();
     const filters = Object.fromEntries(Object.entries(current).filter(([, v]) => v));
     void run(async () => {
-      const view = (await api.post('/api/v1/saved-views', {
+      const view = await api.post('/api/v1/saved-views', {
         body: { screen: 'orders', name: name.trim(), filters, shared },
-      })) as SavedView;
+      });
       onApply(view.filters);
       setSelected(view.id);
       setSaved(view.name);

@@ -2,15 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ChartCard } from '../dashboard/chart-card';
-
-export interface LoadRow {
-  workCentreId: string;
-  workCentreCode: string;
-  date: string;
-  capacityMinutes: number;
-  loadMinutes: number;
-  utilisationPct: number;
-}
+import type { LoadRow } from './planning-views';
 
 /** Scheduled minutes against capacity per day, for one work centre. */
 export function loadOption(rows: LoadRow[], names: { load: string; capacity: string }): EChartsCoreOption {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadOption, type LoadRow } from './load-chart';
+import { loadOption } from './load-chart';
+import type { LoadRow } from './planning-views';
 
 const row = (date: string, loadMinutes: number, capacityMinutes = 480): LoadRow => ({
   workCentreId: 'wc',

@@ -5,24 +5,9 @@ import { useLoad } from '../components/use-load';
 import { Empty, ErrorBox, Loading, StatusBadge } from '../components/feedback';
 import { useSession } from '../session';
 import { dateTime } from '../format';
-import { as } from '../admin/admin-api';
-import { LoadChart, type LoadRow } from './load-chart';
+import { LoadChart } from './load-chart';
+import type { LoadRow } from './planning-views';
 import '../admin/admin.css';
-
-interface PlannedOrder {
-  id: string;
-  kind: 'make' | 'buy';
-  deviceCode: string;
-  quantity: number;
-  startDate: string;
-  dueDate: string;
-  status: string;
-}
-interface Plan {
-  run: { id: string; finishedAt: string } | null;
-  plannedOrders: PlannedOrder[];
-  exceptions: { kind: string; deviceCode: string | null; messageEn: string; messageZh: string }[];
-}
 
 /** The latest plan's planned orders and exceptions, and the load per work centre per day of the latest schedule. */
 export function PlanningView() {
@@ -31,13 +16,11 @@ export function PlanningView() {
   const [kind, setKind] = useState('');
   const plan = useLoad(
     () =>
-      api
-        .get('/api/v1/planning/plan', { query: { kind: (kind || undefined) as 'make' | 'buy' | undefined } })
-        .then(as<Plan>()),
+      api.get('/api/v1/planning/plan', { query: { kind: (kind || undefined) as 'make' | 'buy' | undefined } }),
     [kind],
   );
   const load = useLoad(
-    () => api.get('/api/v1/planning/load').then(as<{ scheduledAt: string | null; items: LoadRow[] }>()),
+    () => api.get('/api/v1/planning/load'),
     [],
   );
   const [error, setError] = useState<ApiError | null>(null);
