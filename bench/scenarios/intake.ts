@@ -13,13 +13,13 @@ import { countStatements } from '../count-statements.ts';
 
 /**
  * HTTP order creation through the real server with N concurrent clients: 5-line orders that are
- * priced, rule-checked, confirmed, then FEFO-allocated and promised (a second request), each
- * write audited and in the outbox. One "order" below is both requests. On PostgreSQL the same run measures
+ * priced, rule-checked, confirmed, FEFO-allocated and promised in one request
+ * (`POST /api/v1/orders?allocate=true`), each write audited and in the outbox. On PostgreSQL the same run measures
  * pgbench TPC-B with the same client count; orders/s ÷ tps is the headline figure.
  */
 export const intakeScenario: Scenario = {
   name: 'intake',
-  describe: '5-line orders over HTTP (create + FEFO allocate) with N concurrent clients, against pgbench TPC-B on the same server',
+  describe: '5-line orders over HTTP (placed and FEFO-allocated in one request) with N concurrent clients, against pgbench TPC-B on the same server',
   async run({ size }) {
     const clients = size === 'full' ? 16 : 4;
     const orders = size === 'full' ? 4000 : 200;
@@ -46,7 +46,7 @@ export const intakeScenario: Scenario = {
     const ordersPerSecond = orders / seconds;
     const figures: Figure[] = [
       { bench: 'intake', metric: 'orders_per_s', value: round(ordersPerSecond, 1), unit: 'orders/s', note: `${clients} clients, ${orders} orders, ${failed} failed` },
-      { bench: 'intake', metric: 'statements_per_order', value: round(statements / counted, 1), unit: 'statements', note: `create + allocate incl. auth, excl. BEGIN/COMMIT; ${counted} orders on 1 client, ${countRun.failed} failed` },
+      { bench: 'intake', metric: 'statements_per_order', value: round(statements / counted, 1), unit: 'statements', note: `one request (placed and allocated) incl. auth, excl. BEGIN/COMMIT; ${counted} orders on 1 client, ${countRun.failed} failed` },
       { bench: 'intake', metric: 'transactions_per_order', value: round(transactions / counted, 1), unit: 'transactions', note: 'each adds BEGIN + COMMIT round trips' },
       { bench: 'intake', metric: 'latency_p50', value: round(percentile(latencies, 50), 1), unit: 'ms' },
       { bench: 'intake', metric: 'latency_p95', value: round(percentile(latencies, 95), 1), unit: 'ms' },
