@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Answer, Bilingual, DateString, Nullable, Page, Responses, Timestamp } from '../../platform/http/schemas.ts';
 import { PriceSource, QuoteExplanation } from '../pricing/pricing-answer-schemas.ts';
+import { OrderLineAnswer } from '../orders/order-answer-schemas.ts';
 
 /** The answers of the hospital portal's routes (list-catalogue.ts, cart-view.ts, submit-cart.ts, portal-order-view.ts). */
 
@@ -90,23 +91,10 @@ export const PortalOrderAnswer = Answer(Type.Object({
   createdAt: Timestamp(),
   submittedAt: Nullable(Timestamp()),
   confirmedAt: Nullable(Timestamp()),
+  // The staff order's line, less what a hospital does not see (allocation, picking, invoicing).
   lines: Type.Array(Type.Object({
-    lineNo: Type.Integer(),
-    deviceId: Type.String(),
-    deviceCode: Type.String(),
-    deviceNameZh: Type.String(),
-    deviceNameEn: Nullable(Type.String()),
-    uom: Type.String(),
-    uomQuantity: Type.Integer(),
-    ordered: Type.Integer(),
-    cancelled: Type.Integer(),
-    shipped: Type.Integer(),
-    delivered: Type.Integer(),
-    unitPriceMinor: Type.Integer(),
-    requestedDate: Nullable(DateString()),
-    promisedDate: Nullable(DateString()),
-    buyerItem: Nullable(Type.String()),
-    notes: Nullable(Type.String()),
+    ...Type.Pick(OrderLineAnswer, ['lineNo', 'deviceId', 'deviceCode', 'deviceNameZh', 'deviceNameEn', 'uom', 'uomQuantity', 'ordered',
+      'cancelled', 'shipped', 'delivered', 'unitPriceMinor', 'requestedDate', 'promisedDate', 'buyerItem', 'notes']).properties,
     priceExplanation: Type.Partial(Type.Object({ source: Type.String(), ...QuoteExplanation.properties })),
   })),
   holds: Type.Array(Type.Object({
