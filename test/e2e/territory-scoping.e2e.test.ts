@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/platform/actor.ts';
+import { uuidv7 } from '../../src/platform/ids.ts';
 import { writeTx } from '../../src/platform/unit-of-work.ts';
 import { createParty } from '../../src/modules/parties/create-party.ts';
 import { addLicence } from '../../src/modules/parties/party-licences.ts';
@@ -143,6 +144,68 @@ describe('returns and complaints', () => {
   });
 });
 
+/** Warehouse work recorded straight from the shipped orders' allocations: a pick list or repair per customer, and a wave mixing both. */
+async function fixtureRow(sql: string, params: unknown[], entityType: string): Promise<string> {
+  const id = uuidv7();
+  await writeTx(t.db, { actor: sys }, async (w) => {
+    const r = await w.tx.query(sql, [id, ...params]);
+    expect(r.rowCount ?? r.rows.length).not.toBe(0);
+    w.audit({ entityType, entityId: id, action: 'created', changes: {} });
+  });
+  return id;
+}
+async function pickList(number: string, shipmentIds: string[]): Promise<string> {
+  const id = await fixtureRow(
+    `INSERT INTO pick_lists (id, number, warehouse_id, kind, created_by) SELECT $1, $2, warehouse_id, $3, 'test' FROM warehouse_bins WHERE id = $4`,
+    [number, shipmentIds.length > 1 ? 'wave' : 'order', world.bins['AMB-1']], 'pick_list');
+  await writeTx(t.db, { actor: sys }, async (w) => {
+    await w.tx.query(
+      `INSERT INTO pick_list_lines (id, pick_list_id, seq, allocation_id, order_id, line_no, device_id, lot_id, bin_id, quantity)
+       SELECT gen_random_uuid(), $1, row_number() OVER (ORDER BY al.id), al.id, al.order_id, al.line_no, al.device_id, al.lot_id, al.bin_id, al.quantity
+         FROM allocations al WHERE al.order_id IN (SELECT order_id FROM shipment_lines WHERE shipment_id = ANY($2::uuid[]))`, [id, shipmentIds]);
+    w.audit({ entityType: 'pick_list', entityId: id, action: 'lines_added', changes: {} });
+  });
+  return id;
+}
+
+describe('pick lists', () => {
+  it('a territory user sees only the pick lists whose orders are all its customers’; a wave mixing in another customer is hidden', async () => {
+    const ofA = await pickList('PL-T-A', [shipments.a1]);
+    const ofB = await pickList('PL-T-B', [shipments.b1]);
+    const mixed = await pickList('PL-T-AB', [shipments.a2, shipments.b2]);
+    expect(ids((await ok(rep, '/api/v1/pick-lists?limit=200')).items)).toEqual([ofA]);
+    expect((await ok(rep, '/api/v1/pick-lists?limit=200')).total).toBe(1);
+    expect(ids((await ok(all, '/api/v1/pick-lists?limit=200')).items).sort()).toEqual([ofA, ofB, mixed].sort());
+    expect((await ok(rep, `/api/v1/pick-lists/${ofA}`)).lines.length).toBeGreaterThan(0);
+    expect((await rep.get(`/api/v1/pick-lists/${ofB}`)).status).toBe(404);
+    expect((await rep.get(`/api/v1/pick-lists/${mixed}`)).status).toBe(404);
+    expect((await ok(all, `/api/v1/pick-lists/${mixed}`)).orderIds).toHaveLength(2);
+  });
+});
+
+describe('a lot’s complaints and repairs', () => {
+  it('a lot’s complaint summary counts only the territory’s complaints and says so', async () => {
+    const mine = await ok(rep, `/api/v1/lots/${reagentLot}/complaints`);
+    expect([mine.total, mine.customers, mine.byStatus, mine.restricted]).toEqual([1, 1, { open: 1 }, true]);
+    const whole = await ok(all, `/api/v1/lots/${reagentLot}/complaints`);
+    expect([whole.total, whole.customers, whole.restricted]).toEqual([2, 2, false]);
+  });
+
+  it('another customer’s repair is not found', async () => {
+    const repairOf = (customerId: string, number: string) => fixtureRow(
+      `INSERT INTO repair_orders (id, number, return_line_id, serial_id, device_id, lot_id, bin_id, customer_id, created_by)
+       SELECT $1, $2, rl.id, su.id, su.device_id, su.lot_id, $3, ra.customer_id, 'test'
+         FROM return_authorisations ra JOIN return_lines rl ON rl.rma_id = ra.id
+         JOIN shipment_lines sl ON sl.customer_id = ra.customer_id JOIN serial_units su ON su.id = sl.serial_id
+        WHERE ra.customer_id = $4 LIMIT 1`, [number, world.bins['AMB-1'], customerId], 'repair');
+    const ofA = await repairOf(a, 'REP-T-A');
+    const ofB = await repairOf(b, 'REP-T-B');
+    expect((await ok(rep, `/api/v1/repairs/${ofA}`)).customerId).toBe(a);
+    expect((await rep.get(`/api/v1/repairs/${ofB}`)).status).toBe(404);
+    expect((await ok(all, `/api/v1/repairs/${ofB}`)).customerId).toBe(b);
+  });
+});
+
 describe('trace', () => {
   const consignees = (trace: { consignees: Array<{ customer: { id: string } }> }) => trace.consignees.map((c) => c.customer.id).sort();
 
@@ -182,6 +245,23 @@ describe('trace', () => {
     expect(await steps(rep, ofB)).toEqual({ restricted: true, kinds: ['move'], shippedTo: [] });
     expect(await steps(rep, ofA)).toEqual({ restricted: true, kinds: ['move', 'pick', 'shipment'], shippedTo: [codeA] });
     expect(await steps(all, ofB)).toEqual({ restricted: false, kinds: ['move', 'pick', 'shipment'], shippedTo: ['CLINIC-B'] });
+  });
+
+  it('a serial’s inventory history keeps every move but blanks another customer’s order and customer', async () => {
+    const { rows } = await t.db.query<{ serial: string; customerId: string }>(
+      `SELECT su.serial, sl.customer_id AS "customerId" FROM shipment_lines sl JOIN serial_units su ON su.id = sl.serial_id`);
+    const history = async (client: HttpClient, customerId: string) => {
+      const found = await ok(client, `/api/v1/inventory/serials/${rows.find((r) => r.customerId === customerId)!.serial}?deviceId=${world.stent.id}`);
+      const events = found.units[0].history as Array<{ moveType: string; orderNumber: string | null; customerCode: string | null }>;
+      return { restricted: found.restricted, moves: events.length, named: events.filter((e) => e.orderNumber !== null).map((e) => e.customerCode !== null) };
+    };
+    const hidden = await history(rep, b);
+    const shown = await history(all, b);
+    expect(shown.named.length).toBeGreaterThan(0);
+    expect(hidden).toEqual({ restricted: true, moves: shown.moves, named: [] });
+    expect(shown.restricted).toBe(false);
+    expect((await history(rep, a)).named).toEqual((await history(all, a)).named);
+    expect((await history(rep, a)).named.length).toBeGreaterThan(0);
   });
 });
 

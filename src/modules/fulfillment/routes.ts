@@ -44,7 +44,7 @@ export function registerFulfillmentRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/v1/pick-lists', { config: { permission: 'inventory.read' }, schema: { tags, querystring: PickListQuery, response: { 200: PickListPage } } }, async (req) => {
     const { limit = 50, offset = 0, ...filters } = req.query;
-    return { ...(await readTx(db, (tx) => listPickLists(tx, { ...filters, limit, offset }))), limit, offset };
+    return { ...(await readTx(db, (tx) => listPickLists(tx, actorOf(req), { ...filters, limit, offset }))), limit, offset };
   });
 
   app.get('/api/v1/pick-lists/:id', { config: { permission: 'inventory.read' }, schema: { tags, params: IdParams, response: { 200: PickListAnswer } } },

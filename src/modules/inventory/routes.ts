@@ -75,7 +75,7 @@ export function registerInventoryRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/v1/inventory/serials/:serial', {
     config: read, schema: { tags, params: SerialParams, querystring: Type.Object({ deviceId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }) },
-  }, async (req) => readTx(db, (tx) => getSerialHistory(tx, req.params.serial, req.query.deviceId)));
+  }, async (req) => readTx(db, (tx) => getSerialHistory(tx, actorOf(req), req.params.serial, req.query.deviceId)));
 
   app.post('/api/v1/inventory/transfers', { config: write, schema: { tags, body: TransferInput } },
     async (req, reply) => reply.status(201).send(await transferStock(db, actorOf(req), req.body, req.id)));

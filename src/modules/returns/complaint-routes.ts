@@ -34,5 +34,5 @@ export function registerComplaintRoutes(app: App, { db }: AppDeps): void {
     async (req) => writeTx(db, { actor: actorOf(req), requestId: req.id }, (w) => changeComplaintStatus(w, req.params.id, req.body)));
 
   app.get('/api/v1/lots/:id/complaints', { config: read, schema: { tags, params: IdParams } },
-    async (req) => readTx(db, (tx) => lotComplaintSummary(tx, req.params.id)));
+    async (req) => readTx(db, (tx) => lotComplaintSummary(tx, actorOf(req), req.params.id)));
 }

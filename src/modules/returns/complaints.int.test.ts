@@ -60,7 +60,7 @@ describe('complaints', () => {
     expect(notes[0]!.message_zh).toContain(world.gauzeLot.lotNumber);
     const { rows: events } = await db.query(`SELECT 1 FROM outbox_events WHERE topic = 'lot.complaint_threshold_reached' AND entity_id = $1`, [world.gauzeLot.id]);
     expect(events).toHaveLength(1);
-    const summary = await readTx(db, (tx) => lotComplaintSummary(tx, world.gauzeLot.id));
+    const summary = await readTx(db, (tx) => lotComplaintSummary(tx, actor, world.gauzeLot.id));
     expect(summary).toMatchObject({ total: 4, byStatus: { open: 4 }, customers: 1, threshold: 3, flagged: true });
     const listed = await readTx(db, (tx) => listComplaints(tx, actor, { lotId: world.gauzeLot.id, customerId: world.hospital.id, limit: 2, offset: 0 }));
     expect(listed.total).toBe(4);

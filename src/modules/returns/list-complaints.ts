@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
-import { customerFilter, orgFilter } from '../../platform/org-scope.ts';
+import { customerFilter, isCustomerRestricted, orgFilter } from '../../platform/org-scope.ts';
 import { COMPLAINT_SELECT, type ComplaintView } from './get-complaint.ts';
 import type { ComplaintQuery } from './return-schemas.ts';
 
@@ -15,16 +15,25 @@ export async function listComplaints(tx: Sql, actor: Actor, q: ComplaintQuery & 
   return { items: rows, total: count!.n };
 }
 
-/** A lot's complaints at a glance: how many, by status and customer, against the threshold, and whether it is flagged. */
-export async function lotComplaintSummary(tx: Sql, lotId: string) {
+/**
+ * A lot's complaints at a glance: how many, by status and customer, against the threshold, and
+ * whether it is flagged. A territory or portal user counts only its customers' complaints
+ * (`restricted: true`); the flag and threshold stay the lot's own, as quality set them.
+ */
+export async function lotComplaintSummary(tx: Sql, actor: Actor, lotId: string) {
   const { rows: [lot] } = await tx.query<{ lotNumber: string; deviceId: string; deviceCode: string }>(
     'SELECT l.lot_number AS "lotNumber", l.device_id AS "deviceId", d.code AS "deviceCode" FROM lots l JOIN devices d ON d.id = l.device_id WHERE l.id = $1', [lotId]);
   if (!lot) throw notFound('lot', lotId);
   const { rows: [s] } = await tx.query<{ total: number; byStatus: Record<string, number>; customers: number; threshold: number; flaggedAt: string | null }>(
-    `SELECT (SELECT count(*)::int FROM complaints WHERE lot_id = $1) AS total,
-            coalesce((SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM complaints WHERE lot_id = $1 GROUP BY status) x), '{}'::jsonb) AS "byStatus",
-            (SELECT count(DISTINCT customer_id)::int FROM complaints WHERE lot_id = $1) AS customers,
+    `WITH own AS (SELECT status, customer_id FROM complaints
+                   WHERE lot_id = $1 AND ($2::uuid IS NULL OR customer_id = $2) AND ($3::uuid[] IS NULL OR customer_id = ANY($3)))
+     SELECT (SELECT count(*)::int FROM own) AS total,
+            coalesce((SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM own GROUP BY status) x), '{}'::jsonb) AS "byStatus",
+            (SELECT count(DISTINCT customer_id)::int FROM own) AS customers,
             (SELECT lot_threshold FROM complaint_settings) AS threshold,
-            (SELECT flagged_at FROM lot_complaint_flags WHERE lot_id = $1) AS "flaggedAt"`, [lotId]);
-  return { lotId, ...lot, total: s!.total, byStatus: s!.byStatus, customers: s!.customers, threshold: s!.threshold, flagged: s!.flaggedAt !== null, flaggedAt: s!.flaggedAt };
+            (SELECT flagged_at FROM lot_complaint_flags WHERE lot_id = $1) AS "flaggedAt"`, [lotId, orgFilter(actor), customerFilter(actor)]);
+  return {
+    lotId, ...lot, total: s!.total, byStatus: s!.byStatus, customers: s!.customers, threshold: s!.threshold,
+    flagged: s!.flaggedAt !== null, flaggedAt: s!.flaggedAt, restricted: isCustomerRestricted(actor),
+  };
 }

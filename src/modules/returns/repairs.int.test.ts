@@ -61,7 +61,7 @@ describe('repairs of returned serial units', () => {
       { shipment_id: world.shipmentId, customer_id: world.hospital.id, ship_to_id: world.hospital.shipToId, net: 0 },
       { shipment_id: shipped.returnShipmentId, customer_id: world.hospital.id, ship_to_id: world.hospital.shipToId, net: 1 },
     ]);
-    const history = await readTx(db, (t) => getSerialHistory(t, serial, world.stent.id));
+    const history = await readTx(db, (t) => getSerialHistory(t, actor, serial, world.stent.id));
     expect(history.units[0]!.status).toBe('shipped');
     const moves = history.units[0]!.history.map((e) => [e.moveType, e.reason]);
     expect(moves.slice(-2)).toEqual([['return', expect.stringContaining(rma.rmaNumber)], ['ship', expect.stringContaining(shipped.number)]]);

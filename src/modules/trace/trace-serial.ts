@@ -43,14 +43,13 @@ interface ShipRow { at: Date; shipmentNumber: string; orderNumber: string; packa
  */
 export async function traceSerial(tx: Sql, actor: Actor, gtin: string, serial: string): Promise<SerialTrace> {
   const device = await deviceOfGtin(tx, gtin);
-  const found = await getSerialHistory(tx, serial, device.deviceId);
+  const found = await getSerialHistory(tx, actor, serial, device.deviceId);
   const unit = found.units[0]!;
   const org = orgFilter(actor);
   const territory = customerFilter(actor);
   // Picks, shipments and the each-level GTIN in one round trip.
-  const { rows: [more] } = await tx.query<{ eachGtin: string | null; picks: Array<Omit<PickRow, 'at'> & { at: string }>; shipments: Array<Omit<ShipRow, 'at'> & { at: string }>; ownCodes: string[] }>(
+  const { rows: [more] } = await tx.query<{ eachGtin: string | null; picks: Array<Omit<PickRow, 'at'> & { at: string }>; shipments: Array<Omit<ShipRow, 'at'> & { at: string }> }>(
     `SELECT (SELECT p.gtin FROM device_packaging p WHERE p.device_id = $3 ORDER BY p.quantity LIMIT 1) AS "eachGtin",
-            (SELECT coalesce(json_agg(c.code), '[]'::json) FROM parties c WHERE c.id = ANY($4::uuid[])) AS "ownCodes",
             (SELECT coalesce(json_agg(json_build_object('at', p.picked_at, 'orderNumber', o.number, 'lineNo', p.line_no, 'bin', wb.code,
                       'packageSscc', pk.sscc, 'pickedBy', p.picked_by) ORDER BY p.picked_at), '[]'::json)
                FROM picks p JOIN orders o ON o.id = p.order_id JOIN warehouse_bins wb ON wb.id = p.bin_id
@@ -66,12 +65,11 @@ export async function traceSerial(tx: Sql, actor: Actor, gtin: string, serial: s
               WHERE sl.serial_id = $1 AND ($2::uuid IS NULL OR sl.customer_id = $2) AND ($4::uuid[] IS NULL OR sl.customer_id = ANY($4))) AS shipments`,
     [unit.id, org, device.deviceId, territory],
   );
-  const ownCodes = territory && new Set(more!.ownCodes);
   const picks = more!.picks.map((p) => ({ ...p, at: new Date(p.at) }));
   const shipments = more!.shipments.map((x) => ({ ...x, at: new Date(x.at) }));
   if (org !== null && shipments.length === 0) throw notFound('serial', serial);
   const steps: SerialStep[] = [
-    ...(org === null ? unit.history.map(({ at, ...e }): SerialStep => ({ kind: 'move', at: new Date(at), ...hideOthers(e, ownCodes) })) : []),
+    ...(org === null ? unit.history.map(({ at, ...e }): SerialStep => ({ kind: 'move', at: new Date(at), ...e })) : []),
     ...picks.map((p): SerialStep => ({ kind: 'pick', ...p })),
     ...shipments.map(({ customerId, code, nameZh, nameEn, ...s }): SerialStep => ({ kind: 'shipment', ...s, customer: { id: customerId, code, nameZh, nameEn } })),
   ];
@@ -87,10 +85,4 @@ export async function traceSerial(tx: Sql, actor: Actor, gtin: string, serial: s
     history: steps,
     restricted: isCustomerRestricted(actor),
   };
-}
-
-/** A territory user sees a ledger move (a unit shipped) but not the order and customer of another territory's shipment. */
-function hideOthers<E extends Omit<SerialEvent, 'at'>>(e: E, ownCodes: ReadonlySet<string> | null): E {
-  if (!ownCodes || e.customerCode === null || ownCodes.has(e.customerCode)) return e;
-  return { ...e, orderNumber: null, customerCode: null, customerName: null };
 }
