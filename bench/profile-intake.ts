@@ -11,6 +11,7 @@ import { benchDatabase } from './bench-database.ts';
 import { benchWorld } from './bench-world.ts';
 import { driveIntake } from './drive-intake.ts';
 import { timeStatements } from './time-statements.ts';
+import { CLK_TCK, cpuTicks } from './process-cpu.ts';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
@@ -31,14 +32,7 @@ timed.reset();
 const backendCpu = async () => {
   if (!bench.url) return 0;
   const { rows } = await bench.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-  let ticks = 0;
-  for (const { pid } of rows) {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch { /* backend gone */ }
-  }
-  return ticks / 100;
+  return rows.reduce((n, { pid }) => n + cpuTicks(pid), 0) / CLK_TCK;
 };
 // CPU_PROFILE=<file>: a V8 profile of the timed run only (not start-up or data set-up).
 const inspector = process.env.CPU_PROFILE ? new Session() : null;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { systemActor } from '../src/platform/actor.ts';
@@ -9,6 +8,7 @@ import { benchDatabase } from './bench-database.ts';
 import { benchWorld } from './bench-world.ts';
 import { driveIntake } from './drive-intake.ts';
 import { percentile, round, type Figure, type Scenario } from './figure.ts';
+import { CLK_TCK, cpuTicks } from './process-cpu.ts';
 
 /**
  * Intake through 1, 2 and 4 separate API processes (`lotline serve --no-worker`) on one
@@ -16,11 +16,6 @@ import { percentile, round, type Figure, type Scenario } from './figure.ts';
  * 2-core machine that also runs PostgreSQL and the clients, the gain is bounded; the CPU figures
  * say where the time goes.
  */
-const CLK_TCK = 100;
-const cpuTicks = (pid: number): number => {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime
-};
 
 function startApi(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {

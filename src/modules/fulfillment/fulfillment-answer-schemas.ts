@@ -25,7 +25,27 @@ export const CreatedPickListAnswer = Answer(Type.Object({
   units: Type.Integer(),
 }));
 
-export const PickListAnswer = Answer(Type.Object({
+/** One line of a pick list (get-pick-list.ts derives its view types from these schemas). */
+export const PickListLine = Type.Object({
+  id: Type.String(),
+  seq: Type.Integer(),
+  orderId: Type.String(),
+  orderNumber: Type.String(),
+  lineNo: Type.Integer(),
+  binId: Type.String(),
+  binCode: Type.String(),
+  deviceId: Type.String(),
+  deviceCode: Type.String(),
+  deviceNameZh: Type.String(),
+  deviceNameEn: Nullable(Type.String()),
+  lotId: Type.String(),
+  lotNumber: Type.String(),
+  expiresOn: DateString(),
+  quantity: Type.Integer(),
+  picked: Type.Integer(),
+});
+
+export const PickList = Type.Object({
   id: Type.String(),
   number: Type.String(),
   kind: Type.Union([Type.Literal('order'), Type.Literal('wave')]),
@@ -36,25 +56,10 @@ export const PickListAnswer = Answer(Type.Object({
   createdBy: Type.String(),
   createdAt: Timestamp(),
   completedAt: Nullable(Timestamp()),
-  lines: Type.Array(Type.Object({
-    id: Type.String(),
-    seq: Type.Integer(),
-    orderId: Type.String(),
-    orderNumber: Type.String(),
-    lineNo: Type.Integer(),
-    binId: Type.String(),
-    binCode: Type.String(),
-    deviceId: Type.String(),
-    deviceCode: Type.String(),
-    deviceNameZh: Type.String(),
-    deviceNameEn: Nullable(Type.String()),
-    lotId: Type.String(),
-    lotNumber: Type.String(),
-    expiresOn: DateString(),
-    quantity: Type.Integer(),
-    picked: Type.Integer(),
-  }), { description: 'in walking order' }),
-}));
+  lines: Type.Array(PickListLine, { description: 'in walking order' }),
+});
+
+export const PickListAnswer = Answer(PickList);
 
 export const AcceptedScanAnswer = Answer(Type.Object({
   pickId: Type.String(),
@@ -141,7 +146,8 @@ export const DeliveredShipmentAnswer = Answer(Type.Object({
   orderStatus: Type.String(),
 }));
 
-const ShipmentSummary = Type.Object({
+/** A shipment's head (get-shipment.ts derives its view types from these schemas). */
+export const ShipmentSummary = Type.Object({
   id: Type.String(),
   number: Type.String(),
   orderId: Type.String(),
@@ -161,21 +167,23 @@ const ShipmentSummary = Type.Object({
 
 export const ShipmentPage = Answer(Page(ShipmentSummary));
 
+export const ShipmentLine = Type.Object({
+  lineNo: Type.Integer(),
+  deviceId: Type.String(),
+  deviceCode: Type.String(),
+  deviceNameZh: Type.String(),
+  deviceNameEn: Nullable(Type.String()),
+  lotId: Type.String(),
+  lotNumber: Type.String(),
+  expiresOn: DateString(),
+  serial: Nullable(Type.String()),
+  packageId: Nullable(Type.String()),
+  sscc: Nullable(Type.String()),
+  quantity: Type.Integer(),
+  qtyReturned: Type.Integer(),
+});
+
 export const ShipmentAnswer = Answer(Type.Object({
   ...ShipmentSummary.properties,
-  lines: Type.Array(Type.Object({
-    lineNo: Type.Integer(),
-    deviceId: Type.String(),
-    deviceCode: Type.String(),
-    deviceNameZh: Type.String(),
-    deviceNameEn: Nullable(Type.String()),
-    lotId: Type.String(),
-    lotNumber: Type.String(),
-    expiresOn: DateString(),
-    serial: Nullable(Type.String()),
-    packageId: Nullable(Type.String()),
-    sscc: Nullable(Type.String()),
-    quantity: Type.Integer(),
-    qtyReturned: Type.Integer(),
-  })),
+  lines: Type.Array(ShipmentLine),
 }));

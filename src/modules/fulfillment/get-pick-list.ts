@@ -1,41 +1,14 @@
+import type { Static } from 'typebox';
 import type { Sql } from '../../db/types.ts';
+import type { PickList, PickListLine } from './fulfillment-answer-schemas.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { customerFilter } from '../../platform/org-scope.ts';
 
-export interface PickListLineView {
-  id: string;
-  seq: number;
-  orderId: string;
-  orderNumber: string;
-  lineNo: number;
-  binId: string;
-  binCode: string;
-  deviceId: string;
-  deviceCode: string;
-  deviceNameZh: string;
-  deviceNameEn: string | null;
-  lotId: string;
-  lotNumber: string;
-  expiresOn: string;
-  quantity: number;
-  picked: number;
-}
-
-export interface PickListView {
-  id: string;
-  number: string;
-  kind: 'order' | 'wave';
-  status: string;
-  warehouseId: string;
-  warehouseCode: string;
-  orderIds: string[];
-  createdBy: string;
-  createdAt: string;
-  completedAt: string | null;
-  lines: PickListLineView[];
-}
+/** The answer's shape, from the schema the route publishes (fulfillment-answer-schemas.ts). */
+export type PickListLineView = Static<typeof PickListLine>;
+export type PickListView = Static<typeof PickList>;
 
 /**
  * Pick lists a territory user may see: those whose orders all belong to its customers. A wave

@@ -1,42 +1,14 @@
+import type { Static } from 'typebox';
 import type { Sql } from '../../db/types.ts';
+import type { ShipmentLine, ShipmentSummary as ShipmentSummarySchema } from './fulfillment-answer-schemas.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { customerFilter, orgFilter } from '../../platform/org-scope.ts';
 
-export interface ShipmentSummary {
-  id: string;
-  number: string;
-  orderId: string;
-  orderNumber: string;
-  customerId: string;
-  shipToId: string | null;
-  warehouseId: string;
-  carrier: string;
-  trackingNumber: string;
-  status: string;
-  shippedBy: string;
-  shippedAt: string;
-  deliveredAt: string | null;
-  receivedBy: string | null;
-  podReference: string | null;
-}
-
-export interface ShipmentLineView {
-  lineNo: number;
-  deviceId: string;
-  deviceCode: string;
-  deviceNameZh: string;
-  deviceNameEn: string | null;
-  lotId: string;
-  lotNumber: string;
-  expiresOn: string;
-  serial: string | null;
-  packageId: string | null;
-  sscc: string | null;
-  quantity: number;
-  qtyReturned: number;
-}
+/** The answer's shape, from the schemas the routes publish (fulfillment-answer-schemas.ts). */
+export type ShipmentSummary = Static<typeof ShipmentSummarySchema>;
+export type ShipmentLineView = Static<typeof ShipmentLine>;
 
 const COLUMNS = `s.id, s.number, s.order_id AS "orderId", o.number AS "orderNumber", s.customer_id AS "customerId", s.ship_to_id AS "shipToId",
   s.warehouse_id AS "warehouseId", s.carrier, s.tracking_number AS "trackingNumber", s.status, s.shipped_by AS "shippedBy", s.shipped_at AS "shippedAt",

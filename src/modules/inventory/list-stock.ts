@@ -1,24 +1,9 @@
+import type { Static } from 'typebox';
 import type { Sql } from '../../db/types.ts';
+import type { StockRowAnswer } from './inventory-answer-schemas.ts';
 
-export interface StockRow {
-  lotId: string;
-  lotNumber: string;
-  lotStatus: string;
-  expiresOn: string;
-  manufacturedOn: string | null;
-  deviceId: string;
-  deviceCode: string;
-  deviceNameZh: string;
-  warehouseId: string;
-  warehouseCode: string;
-  binId: string;
-  binCode: string;
-  zoneType: string;
-  onHand: number;
-  allocated: number;
-  /** on hand − allocated */
-  free: number;
-}
+/** A stock row as the route publishes it (inventory-answer-schemas.ts); free = on hand − allocated. */
+export type StockRow = Static<typeof StockRowAnswer>;
 
 export interface StockFilter {
   deviceId?: string | undefined;

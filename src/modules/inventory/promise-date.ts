@@ -1,3 +1,5 @@
+import { zonedDateFormat } from '../../platform/zoned-format.ts';
+
 /**
  * ATP / the promise of an order line, as a pure calculation: the part served from released stock
  * ships on the earliest ship date; the rest waits for inbound purchase orders (arrival + the
@@ -134,19 +136,8 @@ export function orderPromisedDate(promises: readonly LinePromise[]): string | nu
  * The first day goods can leave: today before the shipping cut-off (local business time), else
  * tomorrow. Weekends and holidays are not skipped: the warehouse calendar is not modelled yet.
  */
-// Building an Intl.DateTimeFormat costs far more than using one (it showed in the intake profile).
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-const hourFormat = (timeZone: string): Intl.DateTimeFormat => {
-  let f = hourFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-    hourFormats.set(timeZone, f);
-  }
-  return f;
-};
-
 export function earliestShipDate(now: Date, cutoffHour: number, timeZone: string): string {
-  const parts = hourFormat(timeZone).formatToParts(now);
+  const parts = zonedDateFormat(timeZone, true).formatToParts(now);
   const get = (t: string) => parts.find((x) => x.type === t)!.value;
   const today = `${get('year')}-${get('month')}-${get('day')}`;
   return Number(get('hour')) >= cutoffHour ? addDays(today, 1) : today;
