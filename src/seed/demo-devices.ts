@@ -32,6 +32,8 @@ interface Spec {
   kase?: number;
   hs: string;
   origin?: string;
+  /** LIC + product number of a maker that labels with HIBCC; each level adds its unit-of-measure digit (0 each, 1 box, 2 case) */
+  hibcc?: string;
 }
 
 const Y = 365;
@@ -47,7 +49,7 @@ const SPECS: Spec[] = [
   { ref: 10101, code: 'LL-HIP-STEM3', zh: '髋关节假体-股骨柄 3号', en: 'Hip prosthesis femoral stem size 3', cls: 'III', cat: '13-04-01', reg: '国械注进20193130071', expiresIn: 300, registrant: ORTHOTEC, storage: 'ambient', shelf: 5 * Y, flags: ['sterile', 'implant'], track: 'lot_serial', hs: '9021310000', origin: 'DE' },
   { ref: 10102, code: 'LL-PLATE-L8', zh: '锁定接骨板 8孔', en: 'Locking bone plate, 8 holes', cls: 'III', cat: '13-03-01', reg: '国械注准20203130433', expiresIn: 2 * Y, registrant: OWN, storage: 'ambient', shelf: 5 * Y, flags: ['sterile', 'implant'], track: 'lot_serial', hs: '9021100000' },
   { ref: 10103, code: 'LL-SCREW-6540', zh: '椎弓根螺钉 6.5×40mm', en: 'Pedicle screw 6.5×40 mm', cls: 'III', cat: '13-03-02', reg: '国械注准20203130434', expiresIn: 2 * Y, registrant: OWN, storage: 'ambient', shelf: 5 * Y, flags: ['sterile', 'implant'], track: 'lot_serial', hs: '9021100000' },
-  { ref: 10104, code: 'LL-KNEE-F4', zh: '膝关节假体-股骨髁 4号', en: 'Knee prosthesis femoral component size 4', cls: 'III', cat: '13-04-02', reg: '国械注进20163130288', expiresIn: -15, registrant: RIDGEVIEW, storage: 'ambient', shelf: 5 * Y, flags: ['sterile', 'implant'], track: 'serial', hs: '9021310000', origin: 'US' },
+  { ref: 10104, code: 'LL-KNEE-F4', zh: '膝关节假体-股骨髁 4号', en: 'Knee prosthesis femoral component size 4', cls: 'III', cat: '13-04-02', reg: '国械注进20163130288', expiresIn: -15, registrant: RIDGEVIEW, storage: 'ambient', shelf: 5 * Y, flags: ['sterile', 'implant'], track: 'serial', hs: '9021310000', origin: 'US', hibcc: 'R789KNEEF4' },
   // In-vitro diagnostic reagents: the 2–8 °C cold chain (one control frozen)
   { ref: 10201, code: 'LL-IVD-CTNI', zh: '心肌肌钙蛋白I测定试剂盒（化学发光法）100测试', en: 'Cardiac troponin I assay kit (CLIA), 100 tests', cls: 'II', cat: '6840', reg: '沪械注准20212400315', expiresIn: 3 * Y, registrant: OWN, storage: '2-8C', shelf: Y, unit: 'KIT', kase: 20, hs: '3822190090' },
   { ref: 10202, code: 'LL-IVD-HBSAG', zh: '乙型肝炎病毒表面抗原检测试剂盒（酶联免疫法）96人份', en: 'HBsAg ELISA kit, 96 tests', cls: 'III', cat: '6840', reg: '国械注准20193400812', expiresIn: 80, registrant: KANGTAI, storage: '2-8C', shelf: Y, unit: 'KIT', kase: 40, hs: '3822190090' },
@@ -89,7 +91,7 @@ function packaging(s: Spec): NonNullable<DeviceInput['packaging']> {
   const levels: NonNullable<DeviceInput['packaging']> = [{ level: 'each', gtin: demoGtin(s.ref), quantity: 1 }];
   if (s.box) levels.push({ level: 'box', gtin: demoGtin(s.ref, 1), quantity: s.box });
   if (s.kase) levels.push({ level: 'case', gtin: demoGtin(s.ref, 2), quantity: s.kase });
-  return levels;
+  return s.hibcc ? levels.map((l) => ({ ...l, hibcc: `${s.hibcc}${['each', 'box', 'case'].indexOf(l.level)}` })) : levels;
 }
 
 function device(s: Spec, today: string): DeviceInput {

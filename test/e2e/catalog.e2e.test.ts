@@ -72,11 +72,11 @@ describe('packaging levels', () => {
     const { body: d } = await admin.post('/api/v1/devices', sampleDevice(10, { packaging: [{ level: 'each', gtin: gtinFor(10), quantity: 1 }] }));
     const added = await admin.post(`/api/v1/devices/${d.id}/packaging`, { level: 'box', gtin: gtinFor(10, 1), quantity: 12 });
     expect(added.status).toBe(201);
-    expect(added.body.packaging).toEqual([{ level: 'each', gtin: gtinFor(10), quantity: 1 }, { level: 'box', gtin: gtinFor(10, 1), quantity: 12 }]);
+    expect(added.body.packaging).toEqual([{ level: 'each', gtin: gtinFor(10), quantity: 1, hibcc: null }, { level: 'box', gtin: gtinFor(10, 1), quantity: 12, hibcc: null }]);
     expect(added.body.version).toBe(2);
     const removed = await admin.request('DELETE', `/api/v1/devices/${d.id}/packaging/${gtinFor(10, 1)}`);
     expect(removed.status).toBe(200);
-    expect(removed.body.packaging).toEqual([{ level: 'each', gtin: gtinFor(10), quantity: 1 }]);
+    expect(removed.body.packaging).toEqual([{ level: 'each', gtin: gtinFor(10), quantity: 1, hibcc: null }]);
     expect((await audit(d.id)).map((a) => [a.action, Object.keys(a.changes)])).toEqual([
       ['created', expect.any(Array)], ['packaging.added', ['packaging.box']], ['packaging.removed', ['packaging.box']],
     ]);

@@ -112,6 +112,24 @@ describe('packaging levels', () => {
     expect((await levels()).map((l) => l.quantity)).toEqual([1, 20, 100]);
   });
 
+  it('given HIBCC UDI-DIs, then the levels carry them, a file of another level keeps them, and a bad one names its row and column', async () => {
+    const hibccs = () => rows<{ level: string; hibcc: string | null }>(
+      `SELECT p.level, p.hibcc FROM device_packaging p JOIN devices d ON d.id = p.device_id WHERE d.code = 'K-0002'
+        ORDER BY array_position(ARRAY['each', 'box', 'case'], p.level)`);
+    const heading = ['deviceCode', 'level', 'gtin', 'quantity', 'hibcc'];
+    const first = await upload(t, admin, '/api/v1/imports/packaging', csv([heading,
+      ['K-0002', 'each', '6901234100020', '1', 'K100DEV20'], ['K-0002', 'box', '16901234100027', '10', 'K100DEV21']]));
+    expect(first.body).toMatchObject({ status: 'succeeded', rowsImported: 2 });
+    const second = await upload(t, admin, '/api/v1/imports/packaging', csv([heading, ['K-0002', 'case', '26901234100024', '100', '']]));
+    expect(second.body).toMatchObject({ status: 'succeeded', updated: 1 });
+    expect(await hibccs()).toEqual([{ level: 'each', hibcc: 'K100DEV20' }, { level: 'box', hibcc: 'K100DEV21' }, { level: 'case', hibcc: null }]);
+    const bad = await upload(t, admin, '/api/v1/imports/packaging', csv([heading, ['K-0002', 'case', '26901234100024', '100', 'K100DEV29']]));
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ row: 2, column: 'hibcc', field: 'hibcc', message: expect.stringMatching(/variable quantity/) })]);
+    const taken = await upload(t, admin, '/api/v1/imports/packaging', csv([heading, ['K-0001', 'each', '6901234100013', '1', 'K100DEV21']]));
+    expect(taken.body.error.details.errors).toEqual([expect.objectContaining({ row: 2, column: 'hibcc', code: 'DUPLICATE', message: expect.stringMatching(/K-0002/) })]);
+  });
+
   it('given a case that does not hold whole boxes, then the row giving the case is at fault and nothing changes', async () => {
     const res = await upload(t, admin, '/api/v1/imports/packaging', csv([['deviceCode', 'level', 'gtin', 'quantity'], ['K-0001', 'case', '26901234100017', '150']]));
     expect(res.status).toBe(422);

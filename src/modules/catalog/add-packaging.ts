@@ -4,7 +4,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { writeTx } from '../../platform/unit-of-work.ts';
 import type { PackagingInput } from './device-schemas.ts';
 import { loadDevice, type DeviceDetail } from './device-view.ts';
-import { findGtinOwners, replacePackaging, touchDevices } from './device-writes.ts';
+import { findGtinOwners, findHibccOwners, hibccTaken, replacePackaging, touchDevices } from './device-writes.ts';
 import { checkPackaging, gtin14 } from './packaging-rules.ts';
 
 /** Gives a device one more packaging level with its own, new GTIN. */
@@ -23,20 +23,23 @@ export function addPackaging(db: Database, actor: Actor, deviceId: string, input
       });
     }
     // Checked with the levels already there, but every error names a field of this request.
-    checkPackaging([...device.packaging, input], (_i, key) => key);
-    await replacePackaging(w.tx, [], [{ deviceId, level: input.level, gtin, quantity: input.quantity }]);
+    const stored = device.packaging.map(({ hibcc, ...p }) => (hibcc === null ? p : { ...p, hibcc }));
+    const hibcc = checkPackaging([...stored, input], (_i, key) => key).find((p) => p.level === input.level)!.hibcc;
+    const hibccOwner = hibcc === null ? undefined : (await findHibccOwners(w.tx, [hibcc])).get(hibcc);
+    if (hibccOwner) throw hibccTaken(hibccOwner, 'hibcc');
+    await replacePackaging(w.tx, [], [{ deviceId, level: input.level, gtin, quantity: input.quantity, hibcc }]);
     await touchDevices(w.tx, [deviceId], actor.name);
     w.audit({
       entityType: 'device',
       entityId: deviceId,
       action: 'packaging.added',
-      changes: { [`packaging.${input.level}`]: { new: { gtin, quantity: input.quantity } } },
+      changes: { [`packaging.${input.level}`]: { new: { gtin, quantity: input.quantity, ...(hibcc ? { hibcc } : {}) } } },
     });
     w.emit({
       topic: 'device.packaging_added',
       entityType: 'device',
       entityId: deviceId,
-      payload: { code: device.code, level: input.level, gtin, quantity: input.quantity },
+      payload: { code: device.code, level: input.level, gtin, quantity: input.quantity, ...(hibcc ? { hibcc } : {}) },
     });
     return loadDevice(w.tx, deviceId);
   });

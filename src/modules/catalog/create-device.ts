@@ -8,7 +8,7 @@ import { newDeviceRecord } from './device-record.ts';
 import { checkDeviceRules } from './device-rules.ts';
 import type { DeviceInput } from './device-schemas.ts';
 import { loadDevice, type DeviceDetail } from './device-view.ts';
-import { createdChanges, findGtinOwners, insertDevices, replacePackaging } from './device-writes.ts';
+import { createdChanges, findGtinOwners, findHibccOwners, hibccTaken, insertDevices, replacePackaging } from './device-writes.ts';
 import { checkPackaging } from './packaging-rules.ts';
 import { defaultProvenance, type Provenance } from './provenance.ts';
 import { isColdChain } from './storage-conditions.ts';
@@ -19,6 +19,7 @@ export async function createDeviceIn(w: Work, input: DeviceInput, provenance: Pr
   checkDeviceRules(record, { coldChain: input.coldChain });
   const packaging = checkPackaging(input.packaging ?? []);
   const owners = await findGtinOwners(w.tx, packaging.map((p) => p.gtin));
+  const hibccOwners = await findHibccOwners(w.tx, packaging.flatMap((p) => (p.hibcc ? [p.hibcc] : [])));
   for (const [i, p] of (input.packaging ?? []).entries()) {
     const owner = owners.get(normaliseGtin(p.gtin));
     if (owner) {
@@ -27,6 +28,8 @@ export async function createDeviceIn(w: Work, input: DeviceInput, provenance: Pr
         details: { deviceId: owner.deviceId, deviceCode: owner.deviceCode, level: owner.level },
       });
     }
+    const hibccOwner = p.hibcc === undefined ? undefined : hibccOwners.get(p.hibcc);
+    if (hibccOwner) throw hibccTaken(hibccOwner, `packaging.${i}.hibcc`);
   }
   const id = uuidv7();
   const existing = await insertDevices(w.tx, [{ id, record }], w.actor.name, provenance);

@@ -35,5 +35,8 @@ export const DevicePage = Answer(Page(DeviceAnswer));
 
 export const DeviceDetailAnswer = Answer(Type.Object({
   ...DeviceAnswer.properties,
-  packaging: Type.Array(Type.Object({ level: Type.String(), gtin: Type.String(), quantity: Type.Integer() }), { description: 'smallest level first' }),
+  packaging: Type.Array(Type.Object({
+    level: Type.String(), gtin: Type.String(), quantity: Type.Integer(),
+    hibcc: Nullable(Type.String({ description: 'HIBCC UDI-DI of the level (LIC + product number + unit-of-measure digit)' })),
+  }), { description: 'smallest level first' }),
 }));

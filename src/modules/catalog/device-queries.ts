@@ -26,19 +26,46 @@ export interface GtinResolution {
   active: boolean;
 }
 
+const RESOLUTION_COLUMNS = `p.gtin, d.id AS "deviceId", d.code AS "deviceCode", d.name_zh AS "nameZh", d.name_en AS "nameEn", p.level,
+  p.quantity, d.base_unit AS "baseUnit", d.tracking_mode AS "trackingMode", d.device_class AS "deviceClass",
+  d.cold_chain AS "coldChain", d.active`;
+
 /** The devices and levels a batch of GTINs name (any GTIN-8/12/13/14 form), keyed by GTIN-14. */
 export async function resolveGtins(tx: Sql, gtins: readonly string[]): Promise<Map<string, GtinResolution>> {
   const wanted = [...new Set(gtins.filter(isValidGtin).map(normaliseGtin))];
   if (wanted.length === 0) return new Map();
   const { rows } = await tx.query<GtinResolution>(
-    `SELECT p.gtin, d.id AS "deviceId", d.code AS "deviceCode", d.name_zh AS "nameZh", d.name_en AS "nameEn", p.level,
-            p.quantity, d.base_unit AS "baseUnit", d.tracking_mode AS "trackingMode", d.device_class AS "deviceClass",
-            d.cold_chain AS "coldChain", d.active
-       FROM device_packaging p JOIN devices d ON d.id = p.device_id
-      WHERE p.gtin = ANY($1::text[])`,
+    `SELECT ${RESOLUTION_COLUMNS} FROM device_packaging p JOIN devices d ON d.id = p.device_id WHERE p.gtin = ANY($1::text[])`,
     [wanted],
   );
   return new Map(rows.map((r) => [r.gtin, r]));
+}
+
+/** A packaging level found by a label's UDI-DI, with the level's HIBCC UDI-DI when it has one. */
+export interface UdiResolution extends GtinResolution {
+  hibcc: string | null;
+}
+
+/**
+ * The devices and levels a batch of label UDI-DIs name (udi-di.ts): GTINs, keyed by GTIN-14, and
+ * HIBCC UDI-DIs (LIC + product number + unit of measure), keyed as given. One statement.
+ */
+export async function resolveUdiDis(tx: Sql, dis: readonly string[]): Promise<Map<string, UdiResolution>> {
+  const gtins = [...new Set(dis.filter(isValidGtin).map(normaliseGtin))];
+  const hibccs = [...new Set(dis.filter((di) => /^[A-Z]/.test(di)))];
+  if (gtins.length === 0 && hibccs.length === 0) return new Map();
+  const { rows } = await tx.query<UdiResolution>(
+    `SELECT ${RESOLUTION_COLUMNS}, p.hibcc FROM device_packaging p JOIN devices d ON d.id = p.device_id
+      WHERE p.gtin = ANY($1::text[]) OR p.hibcc = ANY($2::text[])`,
+    [gtins, hibccs],
+  );
+  const out = new Map<string, UdiResolution>();
+  const asked = { gtins: new Set(gtins), hibccs: new Set(hibccs) };
+  for (const r of rows) {
+    if (asked.gtins.has(r.gtin)) out.set(r.gtin, r);
+    if (r.hibcc !== null && asked.hibccs.has(r.hibcc)) out.set(r.hibcc, r);
+  }
+  return out;
 }
 
 /** The device and level one GTIN names, or null when it names none (or is no valid GTIN). */
@@ -91,6 +118,19 @@ export async function getDeviceFacts(tx: Sql, deviceIds: readonly string[]): Pro
     [ids],
   );
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The HIBCC UDI-DIs of devices' packaging levels, by device id and then level; levels without one are absent. */
+export async function getPackagingHibccs(tx: Sql, deviceIds: readonly string[]): Promise<Map<string, Map<PackagingLevel, string>>> {
+  const ids = [...new Set(deviceIds.filter(isUuid))];
+  const out = new Map<string, Map<PackagingLevel, string>>();
+  if (ids.length === 0) return out;
+  const { rows } = await tx.query<{ deviceId: string; level: PackagingLevel; hibcc: string }>(
+    'SELECT device_id AS "deviceId", level, hibcc FROM device_packaging WHERE device_id = ANY($1::uuid[]) AND hibcc IS NOT NULL',
+    [ids],
+  );
+  for (const r of rows) out.set(r.deviceId, (out.get(r.deviceId) ?? new Map<PackagingLevel, string>()).set(r.level, r.hibcc));
+  return out;
 }
 
 /** The replenishment lead time of devices in days (null when not set), for promising dates. */

@@ -22,12 +22,23 @@ export const PackagingLevel = Type.Union([Type.Literal('each'), Type.Literal('bo
   doc('packaging level', '包装层级'));
 export const MakeOrBuy = Type.Union([Type.Literal('make'), Type.Literal('buy')], doc('made in house or bought', '自制/外购'));
 
+/** Checked in full by udi-di.ts, which says what is wrong with a bad one. */
+const HibccDi = Type.String({ minLength: 1, maxLength: 40, ...doc(
+  'HIBCC UDI-DI of this level, as on an HIBC LIC label: labeler identification code (a letter and 3 letters/digits), product number (1–18 A–Z/0–9) and unit-of-measure digit 0–8, e.g. A123CAT5501',
+  'HIBCC 产品标识（LIC + 产品编号 + 包装单位位）') });
+
 export const PackagingInput = Type.Object({
   level: PackagingLevel,
   gtin: Type.String({ pattern: GTIN_INPUT_PATTERN, ...doc('UDI-DI of this level: GTIN-8/12/13/14 with a valid check digit', '产品标识 UDI-DI（GTIN）') }),
   quantity: Type.Integer({ minimum: 1, maximum: 10_000_000, ...doc('base units inside one package of this level (each = 1)', '包装内最小销售单元数量', 'base unit') }),
+  hibcc: Type.Optional(HibccDi),
 }, { additionalProperties: false, ...doc('one packaging level of a device with its UDI-DI', '包装层级及其 UDI-DI') });
 export type PackagingInput = Static<typeof PackagingInput>;
+
+export const PackagingHibccInput = Type.Object({
+  hibcc: Nullable(HibccDi),
+}, { additionalProperties: false, ...doc('the HIBCC UDI-DI of a packaging level; null clears it', '包装层级的 HIBCC 产品标识') });
+export type PackagingHibccInput = Static<typeof PackagingHibccInput>;
 
 /** The device's own fields, shared by the create/import and PATCH schemas. */
 export const DeviceFields = {

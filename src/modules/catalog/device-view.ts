@@ -24,7 +24,7 @@ export const LEVEL_ORDER = `array_position(ARRAY['each', 'box', 'case', 'pallet'
 
 export async function loadPackaging(tx: Sql, deviceId: string): Promise<Packaging[]> {
   const { rows } = await tx.query<Packaging>(
-    `SELECT p.level, p.gtin, p.quantity FROM device_packaging p WHERE p.device_id = $1 ORDER BY ${LEVEL_ORDER}`,
+    `SELECT p.level, p.gtin, p.quantity, p.hibcc FROM device_packaging p WHERE p.device_id = $1 ORDER BY ${LEVEL_ORDER}`,
     [deviceId],
   );
   return rows;

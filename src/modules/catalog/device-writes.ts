@@ -82,9 +82,9 @@ export async function replacePackaging(
   }
   if (insert.length === 0) return;
   const { rows } = await tx.query<{ gtin: string }>(
-    `INSERT INTO device_packaging (gtin, device_id, level, quantity)
-     SELECT r."gtin", r."deviceId", r."level", r."quantity"
-       FROM jsonb_to_recordset($1::jsonb) AS r("gtin" text, "deviceId" uuid, "level" text, "quantity" int)
+    `INSERT INTO device_packaging (gtin, device_id, level, quantity, hibcc)
+     SELECT r."gtin", r."deviceId", r."level", r."quantity", r."hibcc"
+       FROM jsonb_to_recordset($1::jsonb) AS r("gtin" text, "deviceId" uuid, "level" text, "quantity" int, "hibcc" text)
      ON CONFLICT (gtin) DO NOTHING
      RETURNING gtin`,
     [JSON.stringify(insert)],
@@ -114,6 +114,31 @@ export async function findGtinOwners(tx: Sql, gtins: readonly string[]): Promise
   );
   return new Map(rows.map((r) => [r.gtin, r]));
 }
+
+export interface HibccOwner {
+  hibcc: string;
+  deviceId: string;
+  deviceCode: string;
+  level: PackagingLevel;
+}
+
+/** Which device and level each of these HIBCC UDI-DIs already names. */
+export async function findHibccOwners(tx: Sql, dis: readonly string[]): Promise<Map<string, HibccOwner>> {
+  if (dis.length === 0) return new Map();
+  const { rows } = await tx.query<HibccOwner>(
+    `SELECT p.hibcc, p.device_id AS "deviceId", d.code AS "deviceCode", p.level
+       FROM device_packaging p JOIN devices d ON d.id = p.device_id
+      WHERE p.hibcc = ANY($1::text[])`,
+    [dis],
+  );
+  return new Map(rows.map((r) => [r.hibcc, r]));
+}
+
+/** DUPLICATE naming `field`: the HIBCC UDI-DI already names another device's (or level's) packaging. */
+export const hibccTaken = (owner: HibccOwner, field: string): DomainError =>
+  new DomainError('DUPLICATE', `${field}: HIBCC ${owner.hibcc} is already the ${owner.level} level of device ${owner.deviceCode}`, {
+    field, details: { deviceId: owner.deviceId, deviceCode: owner.deviceCode, level: owner.level },
+  });
 
 /** The audit's "created" changes: every field that has a value. */
 export const createdChanges = (fields: Record<string, unknown>): Record<string, { new: unknown }> =>

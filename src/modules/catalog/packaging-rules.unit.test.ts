@@ -35,11 +35,23 @@ describe('GTIN normalisation', () => {
 describe('packaging levels', () => {
   it('returns the levels smallest first with GTIN-14s', () => {
     expect(checkPackaging([kase, each, box])).toEqual([
-      { level: 'each', gtin: '06901234567892', quantity: 1 },
-      { level: 'box', gtin: '16901234567899', quantity: 10 },
-      { level: 'case', gtin: '26901234567896', quantity: 100 },
+      { level: 'each', gtin: '06901234567892', quantity: 1, hibcc: null },
+      { level: 'box', gtin: '16901234567899', quantity: 10, hibcc: null },
+      { level: 'case', gtin: '26901234567896', quantity: 100, hibcc: null },
     ]);
     expect(checkPackaging([])).toEqual([]);
+  });
+
+  it('keeps the HIBCC UDI-DI a level is given', () => {
+    expect(checkPackaging([{ ...box, hibcc: 'A123CAT5501' }, { ...each, hibcc: 'A123CAT5500' }]).map((p) => p.hibcc)).toEqual(['A123CAT5500', 'A123CAT5501']);
+  });
+
+  it('refuses a malformed HIBCC UDI-DI, naming the level’s field', () => {
+    expect(error(() => checkPackaging([each, { ...box, hibcc: '+A123CAT5501' }]))).toEqual({ code: 'VALIDATION_FAILED', field: 'packaging.1.hibcc' });
+  });
+
+  it('refuses one HIBCC UDI-DI on two levels: DUPLICATE', () => {
+    expect(error(() => checkPackaging([{ ...each, hibcc: 'A123CAT5500' }, { ...box, hibcc: 'A123CAT5500' }]))).toEqual({ code: 'DUPLICATE', field: 'packaging.1.hibcc' });
   });
 
   it('refuses a bad check digit in a level', () => {

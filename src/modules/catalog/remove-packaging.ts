@@ -27,7 +27,7 @@ export function removePackaging(db: Database, actor: Actor, deviceId: string, gt
       entityType: 'device',
       entityId: deviceId,
       action: 'packaging.removed',
-      changes: { [`packaging.${level.level}`]: { old: { gtin: level.gtin, quantity: level.quantity } } },
+      changes: { [`packaging.${level.level}`]: { old: { gtin: level.gtin, quantity: level.quantity, ...(level.hibcc ? { hibcc: level.hibcc } : {}) } } },
     });
     w.emit({ topic: 'device.packaging_removed', entityType: 'device', entityId: deviceId, payload: { code: device.code, level: level.level, gtin: level.gtin } });
     return loadDevice(w.tx, deviceId);

@@ -3,13 +3,17 @@ import { DomainError } from '../../platform/errors.ts';
 import { readTx } from '../../platform/unit-of-work.ts';
 import { parseScan } from '../udi/parse-scan.ts';
 import type { UdiScan } from '../udi/types.ts';
-import { resolveGtin, type GtinResolution } from './device-queries.ts';
+import { resolveUdiDis, type GtinResolution, type UdiResolution } from './device-queries.ts';
 import type { PackagingLevel } from './packaging-rules.ts';
+import { udiDiOf, udiDiText } from './udi-di.ts';
 
 export interface ScanResolution {
-  scheme: 'GS1';
+  scheme: 'GS1' | 'HIBCC';
+  /** The GTIN of the packaging level the label names (an HIBCC label's level has one too). */
   gtin: string;
-  device: Omit<GtinResolution, 'gtin' | 'level' | 'quantity'>;
+  /** The level's HIBCC UDI-DI, when it has one. */
+  hibcc?: string;
+  device: Omit<UdiResolution, 'gtin' | 'level' | 'quantity' | 'hibcc'>;
   level: PackagingLevel;
   /** Base units in one package of the scanned level. */
   quantity: number;
@@ -21,8 +25,8 @@ export interface ScanResolution {
   labelQuantity?: number;
   /** Production identifiers the device's tracking mode needs that the label does not carry. */
   missing: Array<'lot' | 'serial'>;
-  /** Every element string of the scan, AI → data. */
-  ais: Record<string, string>;
+  /** Every element string of a GS1 scan, AI → data (none on an HIBCC label). */
+  ais?: Record<string, string>;
 }
 
 function missingIdentifiers(scan: UdiScan, trackingMode: GtinResolution['trackingMode']): Array<'lot' | 'serial'> {
@@ -33,24 +37,27 @@ function missingIdentifiers(scan: UdiScan, trackingMode: GtinResolution['trackin
 }
 
 /**
- * Reads a UDI scan and finds the device and packaging level its GTIN names. A scan that does not
- * parse is a 400 with its SCAN_* code; a GTIN the catalogue does not know (or a label without one,
- * such as HIBCC or an SSCC-only pallet label) is SCAN_UNKNOWN_GTIN.
+ * Reads a UDI scan and finds the device and packaging level its UDI-DI names: the GTIN of a GS1
+ * label, the LIC + product number + unit of measure of an HIBCC one. A scan that does not parse is
+ * a 400 with its SCAN_* code; a UDI-DI the catalogue does not know (or a label without one, such as
+ * an SSCC-only pallet label or an HIBCC secondary symbol alone) is SCAN_UNKNOWN_GTIN.
  */
 export async function resolveScan(db: Database, text: string, opts: { now?: Date } = {}): Promise<ScanResolution> {
   const scan = parseScan(text, opts.now ? { now: opts.now } : {});
-  if (scan.scheme !== 'GS1' || scan.gtin === undefined) {
-    throw new DomainError('SCAN_UNKNOWN_GTIN', `the ${scan.scheme} scan carries no GTIN (AI 01) to look up`, { field: 'scan' });
+  const di = udiDiOf(scan);
+  if (di === undefined) {
+    const what = scan.scheme === 'GS1' ? 'GTIN (AI 01)' : 'primary data (LIC, product number, unit of measure)';
+    throw new DomainError('SCAN_UNKNOWN_GTIN', `the ${scan.scheme} scan carries no ${what} to look up`, { field: 'scan' });
   }
-  const gtin = scan.gtin;
-  const found = await readTx(db, (tx) => resolveGtin(tx, gtin));
+  const found = (await readTx(db, (tx) => resolveUdiDis(tx, [di]))).get(di);
   if (!found) {
-    throw new DomainError('SCAN_UNKNOWN_GTIN', `GTIN ${gtin} is not a packaging level of any device`, { field: 'scan', details: { gtin } });
+    const details = scan.scheme === 'GS1' ? { gtin: di } : { hibcc: di };
+    throw new DomainError('SCAN_UNKNOWN_GTIN', `${scan.scheme === 'GS1' ? `GTIN ${di}` : udiDiText(scan)} is not a packaging level of any device`, { field: 'scan', details });
   }
-  const { gtin: _g, level, quantity, ...device } = found;
-  const result: ScanResolution = {
-    scheme: 'GS1', gtin, device, level, quantity, missing: missingIdentifiers(scan, device.trackingMode), ais: scan.ais,
-  };
+  const { gtin, level, quantity, hibcc, ...device } = found;
+  const result: ScanResolution = { scheme: scan.scheme, gtin, device, level, quantity, missing: missingIdentifiers(scan, device.trackingMode) };
+  if (hibcc !== null) result.hibcc = hibcc;
+  if (scan.scheme === 'GS1') result.ais = scan.ais;
   if (scan.lot !== undefined) result.lot = scan.lot;
   if (scan.expiry !== undefined) result.expiry = scan.expiry;
   if (scan.productionDate !== undefined) result.productionDate = scan.productionDate;

@@ -6,13 +6,14 @@ import { IdParams } from '../../platform/http/schemas.ts';
 import { readTx } from '../../platform/unit-of-work.ts';
 import { addPackaging } from './add-packaging.ts';
 import { createDevice } from './create-device.ts';
-import { DeactivateInput, DeviceInput, DeviceListQuery, DevicePatch, GTIN_INPUT_PATTERN, PackagingInput, RegistrationExpiryQuery, ScanInput } from './device-schemas.ts';
+import { DeactivateInput, DeviceInput, DeviceListQuery, DevicePatch, GTIN_INPUT_PATTERN, PackagingHibccInput, PackagingInput, RegistrationExpiryQuery, ScanInput } from './device-schemas.ts';
 import { doc } from '../../platform/schema-doc.ts';
 import { getDevice } from './get-device.ts';
 import { listDevices } from './list-devices.ts';
 import { listExpiringRegistrations, today } from './list-expiring-registrations.ts';
 import { removePackaging } from './remove-packaging.ts';
 import { resolveScan } from './resolve-scan.ts';
+import { setPackagingHibcc } from './set-packaging-hibcc.ts';
 import { deactivateDevice, updateDevice } from './update-device.ts';
 import { DeviceDetailAnswer, DevicePage } from './device-answer-schemas.ts';
 
@@ -49,6 +50,9 @@ export function registerCatalogRoutes(app: App, { db }: AppDeps): void {
 
   app.post('/api/v1/devices/:id/packaging', { config: write, schema: { tags, params: IdParams, body: PackagingInput } },
     async (req, reply) => reply.status(201).send(await addPackaging(db, actorOf(req), req.params.id, req.body, req.id)));
+
+  app.patch('/api/v1/devices/:id/packaging/:gtin', { config: write, schema: { tags, params: GtinParams, body: PackagingHibccInput, response: { 200: DeviceDetailAnswer } } },
+    async (req) => setPackagingHibcc(db, actorOf(req), req.params.id, req.params.gtin, req.body, req.id));
 
   app.delete('/api/v1/devices/:id/packaging/:gtin', { config: write, schema: { tags, params: GtinParams } },
     async (req) => removePackaging(db, actorOf(req), req.params.id, req.params.gtin, req.id));

@@ -103,6 +103,22 @@ describe('upsertDevices', () => {
     expect(owner.rows).toEqual([{ code: 'DEV-007000' }]);
   });
 
+  it('gives levels their HIBCC UDI-DI, refuses one taken or given twice, and moves one the batch gives up', async () => {
+    const each = (n: number, hibcc?: string) => ({ level: 'each' as const, gtin: gtinFor(n, 0), quantity: 1, ...(hibcc ? { hibcc } : {}) });
+    expect(await importBatch([sampleDevice(9000, { packaging: [each(9000, 'H900DEV0')] })])).toMatchObject({ created: 1 });
+    expect(await importBatch([sampleDevice(9000, { packaging: [each(9000, 'H900DEV0')] })])).toMatchObject({ unchanged: 1 });
+    expect(await rejected([sampleDevice(9001, { packaging: [each(9001, 'H900DEV0')] })]))
+      .toMatchObject({ code: 'DUPLICATE', field: 'packaging.0.hibcc', details: { row: 0, deviceCode: 'DEV-009000' } });
+    expect(await rejected([sampleDevice(9001, { packaging: [each(9001, 'H901DEV0')] }), sampleDevice(9002, { packaging: [each(9002, 'H901DEV0')] })]))
+      .toMatchObject({ code: 'DUPLICATE', field: 'packaging.0.hibcc', details: { row: 1 } });
+    expect(await rejected([sampleDevice(9001, { packaging: [each(9001, 'H901DEV9')] })])).toMatchObject({ code: 'VALIDATION_FAILED', field: 'packaging.0.hibcc' });
+
+    const moved = await importBatch([sampleDevice(9000, { packaging: [each(9000)] }), sampleDevice(9001, { packaging: [each(9001, 'H900DEV0')] })]);
+    expect(moved).toMatchObject({ created: 1, updated: 1 });
+    const owner = await db.query<{ code: string; gtin: string }>('SELECT d.code, p.gtin FROM device_packaging p JOIN devices d ON d.id = p.device_id WHERE p.hibcc = $1', ['H900DEV0']);
+    expect(owner.rows).toEqual([{ code: 'DEV-009001', gtin: gtinFor(9001, 0) }]);
+  });
+
   it('upserts a single device in its own transaction, and an unchanged one without writing', async () => {
     expect(await upsertDevice(db, actor, sampleDevice(8000), null, provenance)).toMatchObject({ code: 'DEV-008000', outcome: 'created' });
     expect(await upsertDevice(db, actor, sampleDevice(8000), null, provenance)).toMatchObject({ outcome: 'unchanged' });

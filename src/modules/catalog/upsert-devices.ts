@@ -10,7 +10,7 @@ import { DEVICE_SELECT, mergeDeviceRecord, newDeviceRecord, type DeviceRecord } 
 import { checkDeviceRules } from './device-rules.ts';
 import type { DeviceInput } from './device-schemas.ts';
 import { LEVEL_ORDER } from './device-view.ts';
-import { createdChanges, findGtinOwners, insertDevices, replacePackaging, touchDevices, updateDevices } from './device-writes.ts';
+import { createdChanges, findGtinOwners, findHibccOwners, hibccTaken, insertDevices, replacePackaging, touchDevices, updateDevices } from './device-writes.ts';
 import { checkPackaging, type Packaging } from './packaging-rules.ts';
 import type { Provenance } from './provenance.ts';
 import { isColdChain } from './storage-conditions.ts';
@@ -47,7 +47,7 @@ interface Plan {
   changes: Record<string, unknown>;
 }
 
-const levelKey = (p: Packaging): string => `${p.level}:${p.gtin}:${p.quantity}`;
+const levelKey = (p: Packaging): string => `${p.level}:${p.gtin}:${p.quantity}:${p.hibcc ?? ''}`;
 const packagingKey = (list: readonly Packaging[]): string => list.map(levelKey).join(',');
 
 async function loadStored(tx: Sql, codes: readonly string[]): Promise<Map<string, Stored>> {
@@ -56,13 +56,13 @@ async function loadStored(tx: Sql, codes: readonly string[]): Promise<Map<string
     [codes],
   );
   const packaging = await tx.query<Packaging & { deviceId: string }>(
-    `SELECT p.device_id AS "deviceId", p.level, p.gtin, p.quantity FROM device_packaging p
+    `SELECT p.device_id AS "deviceId", p.level, p.gtin, p.quantity, p.hibcc FROM device_packaging p
       WHERE p.device_id = ANY($1::uuid[]) ORDER BY p.device_id, ${LEVEL_ORDER}`,
     [rows.map((r) => r.id)],
   );
   const levels = new Map<string, Packaging[]>();
-  for (const { deviceId, level, gtin, quantity } of packaging.rows) {
-    levels.set(deviceId, [...(levels.get(deviceId) ?? []), { level, gtin, quantity }]);
+  for (const { deviceId, ...level } of packaging.rows) {
+    levels.set(deviceId, [...(levels.get(deviceId) ?? []), level]);
   }
   return new Map(rows.map(({ id, version, ...record }) => [record.code, { id, version, record, packaging: levels.get(id) ?? [] }]));
 }
@@ -107,6 +107,32 @@ async function checkGtins(tx: Sql, plans: readonly Plan[], rows: readonly Device
   }
 }
 
+/** The same for HIBCC UDI-DIs: free, this device's already, or given up by its device in this batch. */
+async function checkHibccs(tx: Sql, plans: readonly Plan[], rows: readonly DeviceInput[]): Promise<void> {
+  const wanted = new Map<string, Plan>();
+  const fieldOf = (p: Plan, hibcc: string) => `packaging.${rows[p.row]!.packaging!.findIndex((q) => q.hibcc === hibcc)}.hibcc`;
+  for (const p of plans.filter((q) => q.packagingChanged)) {
+    for (const { hibcc } of p.packaging) {
+      if (hibcc === null) continue;
+      const other = wanted.get(hibcc);
+      if (other) {
+        forRow(p.row, () => {
+          throw new DomainError('DUPLICATE', `HIBCC ${hibcc} is also given to device ${other.record.code} (row ${other.row})`, { field: fieldOf(p, hibcc) });
+        });
+      }
+      wanted.set(hibcc, p);
+    }
+  }
+  const owners = await findHibccOwners(tx, [...wanted.keys()]);
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  for (const [hibcc, p] of wanted) {
+    const owner = owners.get(hibcc);
+    if (!owner || owner.deviceId === p.id) continue;
+    const ownerPlan = byId.get(owner.deviceId);
+    if (!ownerPlan || ownerPlan.packaging.some((q) => q.hibcc === hibcc)) forRow(p.row, () => { throw hibccTaken(owner, fieldOf(p, hibcc)); });
+  }
+}
+
 /** Levels that differ from the stored ones go; the new ones come (removals first, so a GTIN may move). */
 function writePackaging(tx: Sql, repackaged: readonly Plan[]): Promise<void> {
   const remove = repackaged.flatMap((p) => {
@@ -137,6 +163,7 @@ export async function upsertDevices(w: Work, rows: readonly DeviceInput[], prove
   const stored = await loadStored(w.tx, [...firstRow.keys()]);
   const plans = rows.map((r, i) => planRow(i, r, stored.get(r.code)));
   await checkGtins(w.tx, plans, rows);
+  await checkHibccs(w.tx, plans, rows);
 
   const created = plans.filter((p) => !p.stored);
   const raced = await insertDevices(w.tx, created.map((p) => ({ id: p.id, record: p.record })), w.actor.name, provenance);

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../platform/errors.ts';
+import { udiDiText } from '../catalog/udi-di.ts';
 import type { UdiScan } from '../udi/types.ts';
 import { decideScan, type PickLineFacts, type ScanFacts, type ScannedLot, type SerialFacts } from './decide-scan.ts';
 import { lotKey, serialKey, type LineGate } from './load-batch-facts.ts';
@@ -39,7 +40,7 @@ export interface BatchPick {
   quantity: number;
 }
 
-/** A label as parsed (or the parser's error), with what the catalogue says its GTIN is. */
+/** A label as parsed (or the parser's error), with what the catalogue says its UDI-DI (GTIN or HIBCC) is. */
 export type ParsedLabel =
   | { scan: string; parsed: UdiScan; packaging: { deviceId: string; deviceCode: string; level: string; quantity: number } | null }
   | { scan: string; error: { code: ErrorCode; message: string } };
@@ -60,10 +61,9 @@ function batchRefusal(index: number, scan: string, code: ErrorCode, reason: keyo
 
 function factsOf(label: Extract<ParsedLabel, { parsed: UdiScan }>, quantity: number | undefined): ScanFacts {
   const scan = label.parsed;
-  const gtin = scan.scheme === 'GS1' ? scan.gtin : undefined;
   return {
     packaging: label.packaging && { deviceId: label.packaging.deviceId, level: label.packaging.level, quantity: label.packaging.quantity },
-    gtin: gtin ?? (scan.scheme === 'HIBCC' ? `HIBCC ${scan.lic ?? ''}${scan.product ?? ''}` : 'SSCC/—'),
+    gtin: udiDiText(scan),
     ...(scan.lot !== undefined ? { lot: scan.lot } : {}),
     ...(scan.expiry !== undefined ? { expiry: scan.expiry } : {}), ...(scan.serial !== undefined ? { serial: scan.serial } : {}),
     ...(quantity !== undefined ? { quantity } : {}),

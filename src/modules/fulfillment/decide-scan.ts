@@ -2,13 +2,14 @@ import type { ErrorCode } from '../../platform/errors.ts';
 import { lotIneligibility, type LotFacts, type ShelfLifeRule } from '../inventory/lot-eligibility.ts';
 import { refusalText, type RefusalReason } from './scan-messages.ts';
 
-/** What the label said, and what the catalogue says its GTIN is. */
+/** What the label said, and what the catalogue says its UDI-DI (GTIN or HIBCC) is. */
 export interface ScanFacts {
+  /** The label's UDI-DI as a refusal shows it (udiDiText). */
   gtin?: string;
   lot?: string;
   expiry?: string;
   serial?: string;
-  /** The device and packaging level the GTIN names; null when it names none (or an HIBCC label). */
+  /** The device and packaging level the UDI-DI names; null when it names none. */
   packaging: { deviceId: string; level: string; quantity: number } | null;
   /** Packages (or loose units of a lot-tracked each) the picker counts with this one scan. */
   quantity?: number;

@@ -1,5 +1,5 @@
 import type { DeviceInput, PackagingInput } from '../catalog/device-schemas.ts';
-import { findDeviceIdsByCode, getDeviceFacts, type DeviceFacts } from '../catalog/device-queries.ts';
+import { findDeviceIdsByCode, getDeviceFacts, getPackagingHibccs, type DeviceFacts } from '../catalog/device-queries.ts';
 import { upsertDevices } from '../catalog/upsert-devices.ts';
 import type { ChunkRowError, ImportKind } from './import-types.ts';
 import { PackagingImportRow } from './packaging-row-schema.ts';
@@ -12,11 +12,14 @@ interface DevicePlan {
   rows: number[];
 }
 
-/** A device's stored levels with the file's levels put over them, level by level. */
-function planDevice(facts: DeviceFacts, rows: ReadonlyArray<{ index: number; row: PackagingImportRow }>): DevicePlan {
+/** A device's stored levels (with their HIBCC UDI-DIs) with the file's levels put over them, level by level. */
+function planDevice(facts: DeviceFacts, hibccs: ReadonlyMap<string, string> | undefined, rows: ReadonlyArray<{ index: number; row: PackagingImportRow }>): DevicePlan {
   const levels = new Map<string, { level: PackagingInput; index: number | null }>();
-  for (const p of facts.packaging) levels.set(p.level, { level: p, index: null });
-  for (const { index, row } of rows) levels.set(row.level, { level: { level: row.level, gtin: row.gtin, quantity: row.quantity }, index });
+  for (const p of facts.packaging) {
+    const hibcc = hibccs?.get(p.level);
+    levels.set(p.level, { level: { ...p, ...(hibcc ? { hibcc } : {}) }, index: null });
+  }
+  for (const { index, row: { deviceCode: _code, ...level } } of rows) levels.set(level.level, { level, index });
   const kept = [...levels.values()];
   return {
     input: {
@@ -58,7 +61,8 @@ export const packagingKind: ImportKind<PackagingImportRow> = {
       if (id) byDevice.set(id, [...(byDevice.get(id) ?? []), { index, row }]);
       else errors.push({ index, field: 'deviceCode', code: 'NOT_FOUND', message: `no device with code ${row.deviceCode}` });
     });
-    const plans = [...byDevice].map(([id, deviceRows]) => planDevice(facts.get(id)!, deviceRows));
+    const hibccs = await getPackagingHibccs(w.tx, [...byDevice.keys()]);
+    const plans = [...byDevice].map(([id, deviceRows]) => planDevice(facts.get(id)!, hibccs.get(id), deviceRows));
     const { result, errors: refused } = await upsertSkippingBadRows(w, plans.map((p) => p.input), (attempt, ok) => upsertDevices(attempt, ok, provenance));
     for (const e of refused) {
       const plan = plans[e.index]!;

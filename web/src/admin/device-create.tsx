@@ -11,7 +11,7 @@ const TRACKING = ['lot', 'serial', 'lot_serial'] as const;
 const LEVELS = ['each', 'box', 'case', 'pallet'] as const;
 type Body = NonNullable<Parameters<typeof api.post<'/api/v1/devices'>>[1]>['body'];
 
-const blankLevel = (level: string): Packaging => ({ level, gtin: '', quantity: level === 'each' ? 1 : 10 });
+const blankLevel = (level: string): Packaging => ({ level, gtin: '', quantity: level === 'each' ? 1 : 10, hibcc: null });
 
 /** A new device with its registration and a GTIN per packaging level; the server checks every rule. */
 export function DeviceCreate() {
@@ -58,7 +58,7 @@ export function DeviceCreate() {
       trackingMode: f.trackingMode,
       baseUnit: f.baseUnit,
       ...(f.shelfLifeDays ? { shelfLifeDays: Number(f.shelfLifeDays) } : {}),
-      packaging: levels.filter((l) => l.gtin).map((l) => ({ ...l, quantity: Number(l.quantity) })),
+      packaging: levels.filter((l) => l.gtin).map(({ hibcc, ...l }) => ({ ...l, quantity: Number(l.quantity), ...(hibcc ? { hibcc } : {}) })),
     } as Body;
     try {
       const created = await api.post('/api/v1/devices', { body });

@@ -2208,6 +2208,8 @@ export interface paths {
                             gtin: string;
                             /** @description base units inside one package of this level (each = 1) */
                             quantity: number;
+                            /** @description HIBCC UDI-DI of this level, as on an HIBC LIC label: labeler identification code (a letter and 3 letters/digits), product number (1–18 A–Z/0–9) and unit-of-measure digit 0–8, e.g. A123CAT5501 */
+                            hibcc?: string;
                         }[];
                     };
                 };
@@ -2261,6 +2263,8 @@ export interface paths {
                                 level: string;
                                 gtin: string;
                                 quantity: number;
+                                /** @description HIBCC UDI-DI of the level (LIC + product number + unit-of-measure digit) */
+                                hibcc: string | null;
                             }[];
                         };
                     };
@@ -2381,6 +2385,8 @@ export interface paths {
                                 level: string;
                                 gtin: string;
                                 quantity: number;
+                                /** @description HIBCC UDI-DI of the level (LIC + product number + unit-of-measure digit) */
+                                hibcc: string | null;
                             }[];
                         };
                     };
@@ -2547,6 +2553,8 @@ export interface paths {
                         gtin: string;
                         /** @description base units inside one package of this level (each = 1) */
                         quantity: number;
+                        /** @description HIBCC UDI-DI of this level, as on an HIBC LIC label: labeler identification code (a letter and 3 letters/digits), product number (1–18 A–Z/0–9) and unit-of-measure digit 0–8, e.g. A123CAT5501 */
+                        hibcc?: string;
                     };
                 };
             };
@@ -2600,7 +2608,83 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description GTIN of the packaging level (8, 12, 13 or 14 digits) */
+                    gtin: string;
+                };
+                cookie?: never;
+            };
+            /** @description the HIBCC UDI-DI of a packaging level; null clears it */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description HIBCC UDI-DI of this level, as on an HIBC LIC label: labeler identification code (a letter and 3 letters/digits), product number (1–18 A–Z/0–9) and unit-of-measure digit 0–8, e.g. A123CAT5501 */
+                        hibcc: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            nameZh: string;
+                            nameEn: string | null;
+                            deviceClass: "I" | "II" | "III";
+                            categoryCode: string;
+                            registrationKind: ("registration" | "filing") | (never | null);
+                            registrationNumber: string | null;
+                            /** Format: date */
+                            registrationIssuedOn: string | null;
+                            /** Format: date */
+                            registrationExpiresOn: string | null;
+                            registrant: string | null;
+                            storageCondition: string;
+                            minTempC: number | null;
+                            maxTempC: number | null;
+                            shelfLifeDays: number | null;
+                            sterile: boolean;
+                            implantable: boolean;
+                            trackingMode: "lot" | "serial" | "lot_serial";
+                            baseUnit: string;
+                            hsCode: string | null;
+                            countryOfOrigin: string | null;
+                            leadTimeDays: number | null;
+                            makeOrBuy: "make" | "buy";
+                            active: boolean;
+                            coldChain: boolean;
+                            version: number;
+                            source: string;
+                            sourceRef: string | null;
+                            createdBy: string | null;
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description smallest level first */
+                            packaging: {
+                                level: string;
+                                gtin: string;
+                                quantity: number;
+                                /** @description HIBCC UDI-DI of the level (LIC + product number + unit-of-measure digit) */
+                                hibcc: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/udi/resolve": {
