@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/types.ts';
-import { getCustomerOrderFacts } from '../parties/customer-order-facts.ts';
+import { getCustomerOrderFacts, type CustomerOrderFacts } from '../parties/customer-order-facts.ts';
 import type { ShelfLifeRule } from './lot-eligibility.ts';
 
 /** What allocating (or promising) for one customer and ship-to must respect. */
@@ -20,8 +20,10 @@ export interface AllocationPolicy {
 export async function loadAllocationPolicy(
   tx: Sql,
   ref: { customerId: string; shipToId?: string | undefined; carrierServiceId?: string | undefined },
+  /** The customer's facts for this ship-to and carrier service when the caller has just checked them (order intake). */
+  known?: CustomerOrderFacts,
 ): Promise<AllocationPolicy & { shipToId: string }> {
-  const facts = await getCustomerOrderFacts(tx, ref);
+  const facts = known ?? (await getCustomerOrderFacts(tx, ref));
   // One statement: the preference, the ranked warehouses of the ship-to and the active ones (code order, as listed).
   const { rows: [row] } = await tx.query<{ single: boolean | null; ranked: string[] | null; active: string[] | null }>(
     `SELECT (SELECT single_lot_per_line FROM allocation_preferences WHERE customer_id = $1) AS single,

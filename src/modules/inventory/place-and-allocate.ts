@@ -1,6 +1,6 @@
 import type { Work } from '../../platform/unit-of-work.ts';
 import type { OrderInput } from '../orders/order-input.ts';
-import { placeOrder, type PlaceOrderContext, type PlacedOrder } from '../orders/place-order.ts';
+import { placeAndKeepOrder, type PlaceOrderContext, type PlacedOrder } from '../orders/place-order.ts';
 import { allocateOrderIn, type AllocateContext, type AllocationOutcome } from './allocate-order.ts';
 
 export interface PlacedAndAllocated extends PlacedOrder {
@@ -14,8 +14,8 @@ export interface PlacedAndAllocated extends PlacedOrder {
  * another order between two requests. A held or draft order is stored as usual and left unallocated.
  */
 export async function placeAndAllocate(w: Work, input: OrderInput, place: PlaceOrderContext, allocate: AllocateContext): Promise<PlacedAndAllocated> {
-  const placed = await placeOrder(w, input, place);
+  const { placed, stored } = await placeAndKeepOrder(w, input, place);
   if (placed.status !== 'confirmed') return { ...placed, allocation: null };
-  const { orderId: _id, number: _n, ...allocation } = await allocateOrderIn(w, placed.id, { ...allocate, placedNow: true });
+  const { orderId: _id, number: _n, ...allocation } = await allocateOrderIn(w, placed.id, { ...allocate, placed: stored });
   return { ...placed, status: allocation.status, allocation };
 }

@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/types.ts';
 import { getLeadTimes } from '../catalog/device-queries.ts';
-import type { Allocation } from './allocate-fefo.ts';
+import { allocationCtes, type WrittenAllocation } from './write-allocations.ts';
 import type { OrderLineDemand } from './order-demand.ts';
 import { orderPromisedDate, promiseLines, type InboundSupply, type LinePromise } from './promise-date.ts';
 
@@ -27,16 +27,18 @@ async function earlierLots(tx: Sql, order: { id: string; version: number }, line
 }
 
 /**
- * Settles an order's open lines after allocating: each line's `qty_allocated` grows by what was
- * just allocated to it, and it is promised — from its allocated stock, then inbound supply, then
- * lead time — with the header promised date the latest line's; one set-based update of the lines.
+ * Settles an order's open lines after allocating: the allocations just made (`added`) are stored
+ * and counted on their balance rows, each line's `qty_allocated` grows by what was allocated to
+ * it, and it is promised — from its allocated stock, then inbound supply, then lead time — with
+ * the header promised date the latest line's (and its status, when the caller derived it): one
+ * statement for all of it.
  */
 export async function storeLinePromises(
   tx: Sql,
   order: { id: string; version: number },
   lines: readonly OrderLineDemand[],
-  added: readonly Allocation[],
-  o: { shipDate: string; transitDays: number; inbound: InboundSource },
+  added: readonly WrittenAllocation[],
+  o: { shipDate: string; transitDays: number; inbound: InboundSource; /** The header's new status, derived by the caller. */ status?: { status: string; by: string } },
 ): Promise<{ promises: LinePromise[]; promisedDate: string | null }> {
   const now = new Map<number, { quantity: number; lots: Set<string> }>();
   for (const a of added) {
@@ -55,15 +57,17 @@ export async function storeLinePromises(
   const [inbound, leadTimeDays] = await Promise.all([o.inbound(tx, short), getLeadTimes(tx, short)]);
   const promises = promiseLines(demand, { earliestShipDate: o.shipDate, transitDays: o.transitDays, inspectionDays: INSPECTION_DAYS, inbound, leadTimeDays });
   const promisedDate = orderPromisedDate(promises);
-  // The lines and the header's promised date in one statement.
+  const params: unknown[] = [order.id, JSON.stringify(promises.map(({ lineNo, deliveryDate, ...basis }) => ({ lineNo, added: now.get(lineNo)?.quantity ?? 0, deliveryDate, basis }))),
+    promisedDate, JSON.stringify(added), order.version];
+  const status = o.status ? `, status = $${params.push(o.status.status)}, updated_at = now(), updated_by = $${params.push(o.status.by)}` : '';
   await tx.query(
-    `WITH lines AS (
+    `WITH ${allocationCtes('$4', '$1', '$5')}, lines AS (
        UPDATE order_lines l SET qty_allocated = l.qty_allocated + r.added, promised_date = r."deliveryDate", promise_basis = r.basis
          FROM jsonb_to_recordset($2::jsonb) AS r("lineNo" int, added int, "deliveryDate" date, basis jsonb)
         WHERE l.order_id = $1 AND l.line_no = r."lineNo"
      )
-     UPDATE orders SET promised_date = $3 WHERE id = $1`,
-    [order.id, JSON.stringify(promises.map(({ lineNo, deliveryDate, ...basis }) => ({ lineNo, added: now.get(lineNo)?.quantity ?? 0, deliveryDate, basis }))), promisedDate],
+     UPDATE orders SET promised_date = $3${status} WHERE id = $1`,
+    params,
   );
   return { promises, promisedDate };
 }

@@ -72,15 +72,29 @@ export async function applyOrderCommands(
 /**
  * The same on an order this transaction has already locked and loaded (the head and state a
  * previous call returned), so a use case applying commands in steps reads the order once.
+ * The header is written once at the end. A status change is announced for the batch as a whole,
+ * or with `eachStatus` after every command, as if each were applied alone (an order submitted
+ * and confirmed at once still announces draft → submitted → confirmed).
  */
 export async function applyCommandsTo(
   w: Work,
   loaded: { head: OrderHead; state: OrderState },
   commands: ReadonlyArray<OrderCommand & { origin?: HoldOrigin; reason?: string }>,
+  o: { eachStatus?: boolean } = {},
 ): Promise<{ head: OrderHead; state: OrderState; events: OrderEvent[] }> {
   const { head } = loaded;
   const orderId = head.id;
   let state = loaded.state;
+  let announced = head.status;
+  const announce = (): string => {
+    const status = deriveOrderStatus({ lifecycle: state.lifecycle, openHolds: state.holds.filter((h) => h.open).length, lines: state.lines });
+    if (status !== announced) {
+      w.audit({ entityType: 'order', entityId: orderId, action: 'status', changes: { status: { old: announced, new: status } } });
+      w.emit({ topic: 'order.status_changed', entityType: 'order', entityId: orderId, payload: { number: head.number, from: announced, to: status } });
+      announced = status;
+    }
+    return status;
+  };
   const all: OrderEvent[] = [];
   const stamps = new Set<string>();
   for (const command of commands) {
@@ -94,17 +108,14 @@ export async function applyCommandsTo(
       w.emit({ topic: e.type, entityType: 'order', entityId: orderId, payload: { number: head.number, ...eventChanges(e) } });
     }
     all.push(...events);
+    if (o.eachStatus) announce();
   }
-  const status = deriveOrderStatus({ lifecycle: state.lifecycle, openHolds: state.holds.filter((h) => h.open).length, lines: state.lines });
+  const status = announce();
   const params: unknown[] = [orderId];
   const set = (column: string, value: unknown): string => `${column} = $${params.push(value)}`;
   const columns = stamps.size ? [set('lifecycle', state.lifecycle), ...[...stamps].map((c) => `${c} = now()`)] : [];
   if (status !== head.status) columns.push(set('status', status), 'updated_at = now()', set('updated_by', w.actor.name));
   if (columns.length) await w.tx.query(`UPDATE orders SET ${columns.join(', ')} WHERE id = $1`, params);
-  if (status !== head.status) {
-    w.audit({ entityType: 'order', entityId: orderId, action: 'status', changes: { status: { old: head.status, new: status } } });
-    w.emit({ topic: 'order.status_changed', entityType: 'order', entityId: orderId, payload: { number: head.number, from: head.status, to: status } });
-  }
   return { head: { ...head, lifecycle: state.lifecycle, status }, state, events: all };
 }
 

@@ -2,7 +2,7 @@ import type { Sql } from '../../db/types.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { evaluateRules } from '../rules/evaluate-rules.ts';
 import { loadActiveRuleSet, type LoadedRuleSet } from '../rules/load-active-rule-set.ts';
-import type { Firing, HoldType, Message } from '../rules/rule-types.ts';
+import type { Facts, Firing, HoldType, Message } from '../rules/rule-types.ts';
 import { gatherOrderFacts } from './gather-order-facts.ts';
 import { newHoldId } from './apply-order-command.ts';
 import type { OrderCommand } from './order-machine.ts';
@@ -41,7 +41,7 @@ export function holdsFromFirings(firings: readonly Firing[]): RuleOutcome['holds
 }
 
 /**
- * Runs the active rule set over a stored order and records the evaluation (every rule's result
+ * Runs the active rule set over an order and records the evaluation (every rule's result
  * and the facts it read) for the order's evaluation view. Returns the holds to place, the
  * alerts it adds are written here.
  */
@@ -49,10 +49,10 @@ export async function evaluateOrderRules(
   tx: Sql,
   order: { id: string; version: number },
   dates: { shipDate: string; today: string },
-  ruleSet?: LoadedRuleSet,
+  known: { ruleSet?: LoadedRuleSet; /** The facts when the caller has them (an order being placed). */ facts?: Facts } = {},
 ): Promise<RuleOutcome> {
-  const set = ruleSet ?? (await loadActiveRuleSet(tx, dates.today));
-  const facts = await gatherOrderFacts(tx, order.id, dates.shipDate, dates.today);
+  const set = known.ruleSet ?? (await loadActiveRuleSet(tx, dates.today));
+  const facts = known.facts ?? (await gatherOrderFacts(tx, order.id, dates.shipDate, dates.today));
   const { firings, results } = evaluateRules(set, facts);
   const alerts = firings.flatMap((f) => f.actions.flatMap((a) => (a.type === 'alert' ? [{ a, f }] : [])));
   const evaluationId = uuidv7();

@@ -1,7 +1,8 @@
 import type { Sql } from '../../db/types.ts';
 import type { Facts } from '../rules/rule-types.ts';
 import { checkMayReceive } from '../parties/check-may-receive.ts';
-import { getDeviceFacts } from '../catalog/device-queries.ts';
+import type { ReceivingCustomer } from '../parties/may-receive.ts';
+import { getDeviceFacts, type DeviceFacts } from '../catalog/device-queries.ts';
 import { customerReceivables } from '../finance/customer-exposure.ts';
 
 interface LineRow {
@@ -12,18 +13,39 @@ interface LineRow {
   explanation: { source?: string; contractNo?: string; discountBp?: number; floorMinor?: number };
 }
 
+/** What the rules read of an order itself, whether stored or being placed. */
+export interface OrderOwnFacts {
+  customerId: string;
+  shipToId: string;
+  channel: string;
+  currency: string;
+  requestedDate: string | null;
+  customer: {
+    code: string; customerType: ReceivingCustomer['customerType']; creditLimitMinor: number | null; priorityTier: number;
+    requiresSerialCapture: boolean; paymentTermsDays: number;
+  };
+  shipTo: { coldChainCapable: boolean; country: string };
+  lines: LineRow[];
+  alerts: Array<{ code: string; severity: string }>;
+}
+
+/** The customer's other open orders at their prices, and whether a contract is in force: for the row `o` or the customer `$1`. */
+export const otherOpenOrdersMinor = (customer: string, self: string): string => `
+  (SELECT coalesce(sum((l.qty_ordered - l.qty_cancelled - l.qty_invoiced) * l.unit_price_minor), 0)::bigint
+     FROM orders x JOIN order_lines l ON l.order_id = x.id
+    WHERE x.customer_id = ${customer} AND x.lifecycle IN ('submitted', 'confirmed') AND x.id IS DISTINCT FROM ${self}) AS exposure`;
+export const contractsInForce = (customer: string, today: string): string => `
+  (SELECT count(*)::int FROM contracts c WHERE c.customer_id = ${customer} AND c.active
+      AND c.valid_from <= ${today} AND (c.valid_to IS NULL OR c.valid_to >= ${today})) AS contracts`;
+
 /**
- * The facts the rules decide on, read from a stored order (at intake, on amendment and for a
- * dry-run of a new rule set alike). Exposure = this customer's open receivables (finance module)
- * plus its open orders at their prices; maxOverdueDays comes from the receivables' aging.
+ * The facts the rules decide on, read from a stored order (on amendment and for a dry-run of a
+ * new rule set). Exposure = this customer's open receivables (finance module) plus its open
+ * orders at their prices; maxOverdueDays comes from the receivables' aging.
  */
 export async function gatherOrderFacts(tx: Sql, orderId: string, shipDate: string, today: string): Promise<Facts> {
   // One statement for the order's own facts: header, customer, ship-to, lines, alerts, exposure, contracts.
-  const { rows: [row] } = await tx.query<{
-    customerId: string; shipToId: string; channel: string; currency: string; requestedDate: string | null;
-    customer: Record<string, unknown> | null; shipTo: { coldChainCapable: boolean; country: string } | null;
-    lines: LineRow[]; alerts: Array<{ code: string; severity: string }>; exposure: number; contracts: number;
-  }>(
+  const { rows: [row] } = await tx.query<OrderOwnFacts & { exposure: number; contracts: number }>(
     `SELECT o.customer_id AS "customerId", o.ship_to_id AS "shipToId", o.channel, o.currency, o.requested_date AS "requestedDate",
             (SELECT json_build_object('code', p.code, 'customerType', p.customer_type, 'creditLimitMinor', p.credit_limit_minor,
                       'priorityTier', p.priority_tier, 'requiresSerialCapture', p.requires_serial_capture, 'paymentTermsDays', p.payment_terms_days)
@@ -35,35 +57,56 @@ export async function gatherOrderFacts(tx: Sql, orderId: string, shipDate: strin
                         FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines,
             coalesce((SELECT json_agg(json_build_object('code', al.code, 'severity', al.severity))
                         FROM order_alerts al WHERE al.order_id = o.id), '[]'::json) AS alerts,
-            (SELECT coalesce(sum((l.qty_ordered - l.qty_cancelled - l.qty_invoiced) * l.unit_price_minor), 0)::bigint
-               FROM orders x JOIN order_lines l ON l.order_id = x.id
-              WHERE x.customer_id = o.customer_id AND x.lifecycle IN ('submitted', 'confirmed') AND x.id <> o.id) AS exposure,
-            (SELECT count(*)::int FROM contracts c WHERE c.customer_id = o.customer_id AND c.active
-                AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to >= $2::date)) AS contracts
+            ${otherOpenOrdersMinor('o.customer_id', 'o.id')}, ${contractsInForce('o.customer_id', '$2::date')}
        FROM orders o WHERE o.id = $1`, [orderId, today]);
-  const head = row!;
-  const lines = head.lines;
-  const deviceIds = lines.map((l) => l.deviceId);
-  const devices = await getDeviceFacts(tx, deviceIds);
+  const { exposure, contracts, ...own } = row!;
+  const devices = await getDeviceFacts(tx, own.lines.map((l) => l.deviceId));
+  return completeFacts(tx, own, { exposure, contracts, devices }, shipDate, today);
+}
+
+/**
+ * The same facts for an order being placed, from what intake has just checked, priced and read
+ * of the customer's history (its other open orders, its contracts): nothing of the order is read back.
+ */
+export function gatherNewOrderFacts(
+  tx: Sql,
+  own: OrderOwnFacts,
+  known: { exposure: number; contracts: number; devices: ReadonlyMap<string, DeviceFacts> },
+  shipDate: string,
+  today: string,
+): Promise<Facts> {
+  return completeFacts(tx, own, known, shipDate, today, { customerType: own.customer.customerType, country: own.shipTo.country });
+}
+
+async function completeFacts(
+  tx: Sql,
+  own: OrderOwnFacts,
+  known: { exposure: number; contracts: number; devices: ReadonlyMap<string, DeviceFacts> },
+  shipDate: string,
+  today: string,
+  destination?: ReceivingCustomer,
+): Promise<Facts> {
+  const { lines } = own;
+  const { devices } = known;
   const [verdict, receivables] = await Promise.all([
-    checkMayReceive(tx, head.customerId, deviceIds, shipDate, { shipToId: head.shipToId, deviceFacts: devices }),
-    customerReceivables(tx, head.customerId, today),
+    checkMayReceive(tx, own.customerId, lines.map((l) => l.deviceId), shipDate, { shipToId: own.shipToId, deviceFacts: devices, ...(destination ? { destination } : {}) }),
+    customerReceivables(tx, own.customerId, today),
   ]);
   const compliance = new Map(verdict.devices.map((d) => [d.deviceId, d.allowed ? null : d.code]));
   const orderTotal = lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
   return {
     today,
     shipDate,
-    order: { channel: head.channel, currency: head.currency, requestedDate: head.requestedDate, totalMinor: orderTotal, lineCount: lines.length },
+    order: { channel: own.channel, currency: own.currency, requestedDate: own.requestedDate, totalMinor: orderTotal, lineCount: lines.length },
     customer: {
-      ...head.customer,
+      ...own.customer,
       // Open receivables (finance), other open orders, and the one being decided.
-      exposureMinor: receivables.openReceivablesMinor + head.exposure + orderTotal,
+      exposureMinor: receivables.openReceivablesMinor + known.exposure + orderTotal,
       maxOverdueDays: receivables.maxOverdueDays,
-      hasContract: head.contracts > 0,
+      hasContract: known.contracts > 0,
     },
-    shipTo: head.shipTo ?? { coldChainCapable: false, country: 'CN' },
-    alerts: head.alerts,
+    shipTo: own.shipTo ?? { coldChainCapable: false, country: 'CN' },
+    alerts: own.alerts,
     lines: lines.map((l) => {
       const d = devices.get(l.deviceId);
       return {

@@ -4,10 +4,12 @@ import { getCustomerOrderFacts, type CustomerOrderFacts } from '../parties/custo
 import type { Channel, OrderInput } from './order-input.ts';
 import { resolveOrderLines, type ResolvedLine } from './resolve-order-lines.ts';
 import { priceOrderLines, type PricedLine } from './price-order-lines.ts';
-import { loadIntakeHistory } from './intake-history.ts';
+import { loadIntakeHistory, type IntakeHistory } from './intake-history.ts';
 import { detectIntakeAlerts, type IntakeAlert } from './intake-alerts.ts';
 import type { Work } from '../../platform/unit-of-work.ts';
 import { evaluateOrderRules } from './evaluate-order-rules.ts';
+import { gatherNewOrderFacts } from './gather-order-facts.ts';
+import type { Facts } from '../rules/rule-types.ts';
 
 /** An order's content checked and priced: what placing and amending an order both write. */
 export interface OrderContent {
@@ -17,6 +19,7 @@ export interface OrderContent {
   lines: ResolvedLine[];
   prices: PricedLine[];
   alerts: IntakeAlert[];
+  history: IntakeHistory;
 }
 
 export async function prepareOrderContent(
@@ -45,36 +48,51 @@ export async function prepareOrderContent(
       agreedPriceMinor: prices[i]!.agreedPriceMinor, largestRecentQuantity: history.largestRecent.get(l.device.id) ?? null,
     })),
   });
-  return { input, facts, currency, lines, prices, alerts };
+  return { input, facts, currency, lines, prices, alerts, history };
 }
 
-/** Writes the lines and the alerts of an order in one statement. */
+/** Writes the lines and the alerts of a stored order in one statement (an amendment). */
 export async function writeOrderContent(tx: Sql, orderId: string, c: OrderContent): Promise<void> {
-  await tx.query(
-    `WITH lines AS (
-       INSERT INTO order_lines (order_id, line_no, device_id, ordered_uom, ordered_uom_qty, qty_ordered, unit_price_minor,
-         price_explanation, requested_date, buyer_item, notes)
-       SELECT $1, r."lineNo", r."deviceId", r.uom, r."uomQty", r.qty, r.price, r.explanation, r."requestedDate", r."buyerItem", r.notes
-         FROM jsonb_to_recordset($2::jsonb) AS r("lineNo" int, "deviceId" uuid, uom text, "uomQty" int, qty int, price bigint,
+  await writeOrderWithContent(tx, { sql: 'SELECT id, number, customer_id, created_at FROM orders WHERE id = $1', params: [orderId] }, c);
+}
+
+/**
+ * Writes an order's lines and alerts in the statement that yields its row: `order.sql` returns
+ * (id, number, customer_id, created_at) — the INSERT of a new order, or the SELECT of a stored
+ * one — with its parameters first. Returns the order's number.
+ */
+export async function writeOrderWithContent(tx: Sql, order: { sql: string; params: readonly unknown[] }, c: OrderContent): Promise<string> {
+  const n = order.params.length;
+  const { rows } = await tx.query<{ number: string }>(
+    `WITH o AS (${order.sql}),
+     lines AS (
+       INSERT INTO order_lines (order_id, customer_id, ordered_at, line_no, device_id, ordered_uom, ordered_uom_qty, qty_ordered,
+         unit_price_minor, price_explanation, requested_date, buyer_item, notes)
+       SELECT o.id, o.customer_id, o.created_at, r."lineNo", r."deviceId", r.uom, r."uomQty", r.qty, r.price, r.explanation, r."requestedDate",
+              r."buyerItem", r.notes
+         FROM o, jsonb_to_recordset($${n + 1}::jsonb) AS r("lineNo" int, "deviceId" uuid, uom text, "uomQty" int, qty int, price bigint,
               explanation jsonb, "requestedDate" date, "buyerItem" text, notes text)
+     ), alerts AS (
+       INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
+       SELECT r.id, o.id, r."lineNo", r.code, r.severity, r.en, r.zh, r.details
+         FROM o, jsonb_to_recordset($${n + 2}::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)
      )
-     INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
-     SELECT r.id, $1, r."lineNo", r.code, r.severity, r.en, r.zh, r.details
-       FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)`,
-    [orderId, JSON.stringify(c.lines.map((l, i) => ({
+     SELECT number FROM o`,
+    [...order.params, JSON.stringify(c.lines.map((l, i) => ({
       lineNo: l.lineNo, deviceId: l.device.id, uom: l.uom, uomQty: l.input.quantity, qty: l.quantity, price: c.prices[i]!.unitPriceMinor,
       explanation: c.prices[i]!.explanation, requestedDate: l.input.requestedDate ?? c.input.requestedDate ?? null,
       buyerItem: l.input.buyerItem ?? null, notes: l.input.notes ?? null,
     }))), JSON.stringify(c.alerts.map((a) => ({ ...a, id: uuidv7() })))],
   );
+  return rows[0]!.number;
 }
 
 /**
- * Runs the rules over the stored order and turns what fired into effects: the holds to place
+ * Runs the rules over the order (stored, or just placed with its `facts`) and turns what fired into effects: the holds to place
  * (returned, for the state machine), payment terms, and notifications through the outbox.
  */
-export async function ruleHolds(w: Work, order: { id: string; version: number; number: string }, dates: { shipDate: string; today: string }) {
-  const outcome = await evaluateOrderRules(w.tx, order, dates);
+export async function ruleHolds(w: Work, order: { id: string; version: number; number: string }, dates: { shipDate: string; today: string }, facts?: Facts) {
+  const outcome = await evaluateOrderRules(w.tx, order, dates, facts ? { facts } : {});
   if (outcome.paymentTerms) {
     await w.tx.query('UPDATE orders SET payment_terms = $2 WHERE id = $1', [order.id, outcome.paymentTerms]);
     w.audit({ entityType: 'order', entityId: order.id, action: 'payment_terms', changes: { paymentTerms: { new: outcome.paymentTerms } } });
@@ -83,4 +101,21 @@ export async function ruleHolds(w: Work, order: { id: string; version: number; n
     w.emit({ topic: 'notification.requested', entityType: 'order', entityId: order.id, payload: { number: order.number, ...n } });
   }
   return outcome.holds;
+}
+
+/** The rules' facts of an order being placed, from its checked content and the customer's history read with it. */
+export function newOrderFacts(tx: Sql, c: OrderContent, channel: Channel, dates: { shipDate: string; today: string }): Promise<Facts> {
+  const { customer, shipTo } = c.facts;
+  return gatherNewOrderFacts(tx, {
+    customerId: customer.id, shipToId: shipTo.id, channel, currency: c.currency, requestedDate: c.input.requestedDate ?? null,
+    customer: {
+      code: customer.code, customerType: customer.customerType, creditLimitMinor: customer.creditLimitMinor, priorityTier: customer.priorityTier,
+      requiresSerialCapture: customer.requiresSerialCapture, paymentTermsDays: customer.paymentTermsDays,
+    },
+    shipTo: { coldChainCapable: shipTo.coldChainCapable, country: shipTo.country },
+    lines: c.lines.map((l, i) => ({ lineNo: l.lineNo, deviceId: l.device.id, quantity: l.quantity, unitPriceMinor: c.prices[i]!.unitPriceMinor, explanation: c.prices[i]!.explanation })),
+    alerts: c.alerts.map((a) => ({ code: a.code, severity: a.severity })),
+  }, {
+    exposure: c.history.otherOpenOrdersMinor, contracts: c.history.contractsInForce, devices: new Map(c.lines.map((l) => [l.device.id, l.device])),
+  }, dates.shipDate, dates.today);
 }

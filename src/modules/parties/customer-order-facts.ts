@@ -13,6 +13,8 @@ export interface CustomerOrderFacts {
     minShelfLifeDays: number | null;
     minShelfLifePct: number | null;
     requiresSerialCapture: boolean;
+    creditLimitMinor: number | null;
+    paymentTermsDays: number;
   };
   shipTo: { id: string; code: string; country: string; coldChainCapable: boolean };
   billToId: string | null;
@@ -34,6 +36,7 @@ export async function getCustomerOrderFacts(
     `SELECT id, code, name_zh AS "nameZh", kind, active, customer_type AS "customerType", currency,
             priority_tier AS "priorityTier", min_shelf_life_days AS "minShelfLifeDays",
             min_shelf_life_pct AS "minShelfLifePct", requires_serial_capture AS "requiresSerialCapture",
+            credit_limit_minor AS "creditLimitMinor", payment_terms_days AS "paymentTermsDays",
             coalesce((SELECT json_agg(json_build_object('id', a.id, 'code', a.code, 'kind', a.kind, 'country', a.country,
                                                         'cold', a.cold_chain_capable, 'is_default', a.is_default))
                         FROM party_addresses a WHERE a.party_id = p.id), '[]'::json) AS addresses
