@@ -13,7 +13,7 @@ import { lockPickList } from './load-scan-facts.ts';
 export async function cancelPickList(db: Database, actor: Actor, id: string, input: { reason: string }, requestId: string | null = null): Promise<{ id: string; number: string; status: 'cancelled' }> {
   if (!isUuid(id)) throw notFound('pick list', id);
   return writeTx(db, { actor, requestId }, async (w) => {
-    const list = await lockPickList(w.tx, id);
+    const list = await lockPickList(w.tx, w.actor, id);
     if (!list) throw notFound('pick list', id);
     if (list.status !== 'open') {
       throw new DomainError('INVALID_STATE', `pick list ${list.number} is ${list.status}: only a list nothing was scanned on is cancelled`, { details: { status: list.status } });

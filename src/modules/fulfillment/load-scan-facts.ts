@@ -1,4 +1,6 @@
 import type { Sql } from '../../db/types.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { assertVisible, isCustomerRestricted } from '../../platform/org-scope.ts';
 import { SALEABLE_ZONES } from '../inventory/load-stock-candidates.ts';
 import type { PickLineFacts, ScannedLot, SerialFacts } from './decide-scan.ts';
 
@@ -9,11 +11,20 @@ export interface PickListHead {
   status: 'open' | 'picking' | 'picked' | 'cancelled';
 }
 
-export async function lockPickList(tx: Sql, id: string): Promise<PickListHead | null> {
+/**
+ * The pick list locked for a write (a scan, a cancel). As on reads, a list holding an order of a
+ * customer the actor may not see (a wave mixing in another territory's order) is not found.
+ */
+export async function lockPickList(tx: Sql, actor: Actor, id: string): Promise<PickListHead | null> {
   const { rows } = await tx.query<PickListHead>(
     'SELECT id, number, warehouse_id AS "warehouseId", status FROM pick_lists WHERE id = $1 FOR UPDATE',
     [id],
   );
+  if (rows[0] && isCustomerRestricted(actor)) {
+    const customers = await tx.query<{ customerId: string }>(
+      'SELECT DISTINCT o.customer_id AS "customerId" FROM pick_list_lines pl JOIN orders o ON o.id = pl.order_id WHERE pl.pick_list_id = $1', [id]);
+    for (const c of customers.rows) assertVisible(actor, c.customerId, 'pick list', id);
+  }
   return rows[0] ?? null;
 }
 

@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { DomainError, invalid, isDomainError, notFound, type ErrorCode } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { writeTx, type Work } from '../../platform/unit-of-work.ts';
-import { resolveGtins } from '../catalog/device-queries.ts';
+import { resolveUdiDis } from '../catalog/device-queries.ts';
+import { udiDiOf } from '../catalog/udi-di.ts';
 import { refreshOrderStatus } from '../orders/refresh-order-status.ts';
 import { parseScan } from '../udi/parse-scan.ts';
 import { decideBatch, type BatchReason, type ParsedLabel } from './decide-batch.ts';
@@ -78,18 +79,18 @@ export async function scanPickBatch(db: Database, actor: Actor, pickListId: stri
 /** scanPickBatch in the caller's transaction (the route's idempotent write); the input is already checked. */
 export async function scanPickBatchIn(w: Work, pickListId: string, input: BatchInput, ctx: Omit<ScanContext, 'requestId'>): Promise<BatchScanResult> {
   if (!isUuid(pickListId)) throw notFound('pick list', pickListId);
-  const list = await lockPickList(w.tx, pickListId);
+  const list = await lockPickList(w.tx, w.actor, pickListId);
   if (!list) throw notFound('pick list', pickListId);
   if (list.status !== 'open' && list.status !== 'picking') {
     throw new DomainError('INVALID_STATE', `pick list ${list.number} is ${list.status}: nothing more is picked on it`, { details: { status: list.status } });
   }
   const lines = await loadPickLines(w.tx, list.id);
   const raw = input.scans.map(parseLabel);
-  const gtins = raw.flatMap((l) => ('parsed' in l && l.parsed.scheme === 'GS1' && l.parsed.gtin ? [l.parsed.gtin] : []));
-  const catalogue = await resolveGtins(w.tx, gtins);
+  const dis = raw.flatMap((l) => ('parsed' in l ? [udiDiOf(l.parsed) ?? ''] : []));
+  const catalogue = await resolveUdiDis(w.tx, dis);
   const labels: ParsedLabel[] = raw.map((l) => {
     if (!('parsed' in l)) return l;
-    const p = l.parsed.scheme === 'GS1' && l.parsed.gtin ? catalogue.get(l.parsed.gtin) : undefined;
+    const p = catalogue.get(udiDiOf(l.parsed) ?? '');
     return { ...l, packaging: p ? { deviceId: p.deviceId, deviceCode: p.deviceCode, level: p.level, quantity: p.quantity } : null };
   });
   const known = labels.flatMap((l) => ('parsed' in l && l.packaging ? [{ deviceId: l.packaging.deviceId, parsed: l.parsed }] : []));

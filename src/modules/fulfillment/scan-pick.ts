@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { DomainError, isDomainError, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import { writeTx, type Work } from '../../platform/unit-of-work.ts';
-import { resolveGtins } from '../catalog/device-queries.ts';
+import { resolveUdiDis } from '../catalog/device-queries.ts';
+import { udiDiOf, udiDiText } from '../catalog/udi-di.ts';
 import { refreshOrderStatus } from '../orders/refresh-order-status.ts';
 import { parseScan } from '../udi/parse-scan.ts';
 import type { UdiScan } from '../udi/types.ts';
@@ -56,12 +57,11 @@ async function judge(w: Work, list: PickListHead, input: ScanInput, shipDate: st
     if (isDomainError(e)) return { decision: parseRefusal(e), scan: null };
     throw e;
   }
-  const gtin = scan.scheme === 'GS1' ? scan.gtin : undefined;
-  const packaging = gtin ? ((await resolveGtins(w.tx, [gtin])).get(gtin) ?? null) : null;
+  const di = udiDiOf(scan);
+  const packaging = di ? ((await resolveUdiDis(w.tx, [di])).get(di) ?? null) : null;
   const facts: ScanFacts = {
     packaging: packaging && { deviceId: packaging.deviceId, level: packaging.level, quantity: packaging.quantity },
-    // The catalogue keys devices by GTIN only: an HIBCC label parses, but names no device here.
-    gtin: gtin ?? (scan.scheme === 'HIBCC' ? `HIBCC ${scan.lic ?? ''}${scan.product ?? ''}` : 'SSCC/—'),
+    gtin: udiDiText(scan),
     ...(scan.lot !== undefined ? { lot: scan.lot } : {}),
     ...(scan.expiry !== undefined ? { expiry: scan.expiry } : {}), ...(scan.serial !== undefined ? { serial: scan.serial } : {}),
     ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
@@ -140,7 +140,7 @@ async function applyPick(w: Work, list: PickListHead, input: ScanInput, d: Extra
 export async function scanPick(db: Database, actor: Actor, pickListId: string, input: ScanInput, ctx: ScanContext): Promise<AcceptedScan> {
   if (!isUuid(pickListId)) throw notFound('pick list', pickListId);
   const outcome = await writeTx<{ refused: Refusal } | { accepted: AcceptedScan }>(db, { actor, requestId: ctx.requestId ?? null }, async (w) => {
-    const list = await lockPickList(w.tx, pickListId);
+    const list = await lockPickList(w.tx, w.actor, pickListId);
     if (!list) throw notFound('pick list', pickListId);
     if (list.status !== 'open' && list.status !== 'picking') {
       throw new DomainError('INVALID_STATE', `pick list ${list.number} is ${list.status}: nothing more is picked on it`, { details: { status: list.status } });

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import { assertVisible } from '../../platform/org-scope.ts';
 import { writeTx } from '../../platform/unit-of-work.ts';
 import { applyOrderCommands } from './apply-order-command.ts';
 import type { OrderCommand } from './order-machine.ts';
@@ -41,14 +42,19 @@ export function releaseHold(
   requestId: string | null,
 ): Promise<CommandResult> {
   return writeTx(db, { actor, requestId }, async (w) => {
-    const { rows } = await w.tx.query<{ hold_type: string; origin: { approvalRoles?: string[] } }>(
-      'SELECT hold_type, origin FROM order_holds WHERE id = $1 AND order_id = $2', [holdId, orderId]);
-    if (!rows[0]) throw notFound('hold', holdId);
-    if (rows[0].hold_type === 'compliance') {
+    // The order first: one the actor may not see is not found, before its hold says anything.
+    const { rows } = await w.tx.query<{ customer_id: string; hold_type: string | null; origin: { approvalRoles?: string[] } | null }>(
+      `SELECT o.customer_id, h.hold_type, h.origin FROM orders o LEFT JOIN order_holds h ON h.id = $1 AND h.order_id = o.id WHERE o.id = $2`,
+      [holdId, orderId]);
+    const hold = rows[0];
+    if (!hold) throw notFound('order', orderId);
+    assertVisible(actor, hold.customer_id, 'order', orderId);
+    if (hold.hold_type === null || hold.origin === null) throw notFound('hold', holdId);
+    if (hold.hold_type === 'compliance') {
       // Invariant 4: only a signed override lets a compliance hold go.
       throw new DomainError('INVALID_STATE', 'a compliance hold is released by its approval with an electronic signature (POST /api/v1/approvals/tasks/:taskId/decide)');
     }
-    assertMayRelease(actor, rows[0].hold_type, rows[0].origin.approvalRoles ?? []);
+    assertMayRelease(actor, hold.hold_type, hold.origin.approvalRoles ?? []);
     const r = await applyOrderCommands(w, orderId, [{ type: 'release_hold', holdId, ...(comment ? { comment } : {}) }]);
     const events = r.events.map((e) => e.type);
     if (r.state.lifecycle === 'submitted' && !r.state.holds.some((h) => h.open)) {

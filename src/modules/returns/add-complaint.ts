@@ -1,6 +1,7 @@
 import type { Sql } from '../../db/types.ts';
 import { invalid } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { assertVisible } from '../../platform/org-scope.ts';
 import type { Work } from '../../platform/unit-of-work.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
 import { resolveRecipients } from '../notifications/resolve-recipients.ts';
@@ -74,6 +75,7 @@ async function flagLot(w: Work, s: Subject, complaintId: string, threshold: numb
 export async function addComplaint(w: Work, input: ComplaintInput, today: string): Promise<ComplaintView & { lotFlag: Awaited<ReturnType<typeof flagLot>> }> {
   const { rows: [customer] } = await w.tx.query(`SELECT 1 FROM parties WHERE id = $1 AND kind = 'customer'`, [input.customerId]);
   if (!customer) throw invalid('customerId', `no customer ${input.customerId}`);
+  assertVisible(w.actor, input.customerId, 'customer', input.customerId);
   const s = await subjectOf(w.tx, input);
   if (input.rmaId !== undefined) {
     const { rows } = await w.tx.query('SELECT 1 FROM return_authorisations WHERE id = $1 AND customer_id = $2', [input.rmaId, input.customerId]);

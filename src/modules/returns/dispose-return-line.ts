@@ -1,6 +1,8 @@
 import type { Sql } from '../../db/types.ts';
 import { DomainError, invalid, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { assertVisible } from '../../platform/org-scope.ts';
 import type { Work } from '../../platform/unit-of-work.ts';
 import type { LotStatus } from '../inventory/lot-eligibility.ts';
 import { inField } from '../inventory/field-errors.ts';
@@ -17,7 +19,8 @@ interface LineFacts {
   qtyReceived: number; qtyDisposed: number;
 }
 
-async function loadLine(tx: Sql, lineId: string): Promise<LineFacts> {
+/** The RMA line, locked; a line of a customer the actor may not see is not found (as on reads). */
+async function loadLine(tx: Sql, actor: Actor, lineId: string): Promise<LineFacts> {
   if (!isUuid(lineId)) throw notFound('return line', lineId);
   // The RMA is locked too: decisions on two of its lines queue, so the last one closes it.
   await tx.query('SELECT 1 FROM return_authorisations WHERE id = (SELECT rma_id FROM return_lines WHERE id = $1) FOR UPDATE', [lineId]);
@@ -29,6 +32,7 @@ async function loadLine(tx: Sql, lineId: string): Promise<LineFacts> {
        FROM return_lines rl JOIN return_authorisations ra ON ra.id = rl.rma_id JOIN lots l ON l.id = rl.lot_id
       WHERE rl.id = $1 FOR UPDATE OF rl`, [lineId]);
   if (!line) throw notFound('return line', lineId);
+  assertVisible(actor, line.customerId, 'return line', lineId);
   return line;
 }
 
@@ -47,7 +51,7 @@ async function supplierOf(tx: Sql, input: DispositionInput, line: LineFacts): Pr
  * audit entry. The RMA is closed when every line is received and decided.
  */
 export async function disposeReturnLine(w: Work, lineId: string, input: DispositionInput, today: string) {
-  const line = await loadLine(w.tx, lineId);
+  const line = await loadLine(w.tx, w.actor, lineId);
   const undecided = line.qtyReceived - line.qtyDisposed;
   if (undecided === 0) throw new DomainError('INVALID_STATE', `line ${line.lineNo} of ${line.rmaNumber} has no received units awaiting a decision`, { field: 'quantity' });
   const quantity = input.quantity ?? undecided;

@@ -1,6 +1,8 @@
 import type { Sql } from '../../db/types.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
+import { assertVisible } from '../../platform/org-scope.ts';
+import type { Work } from '../../platform/unit-of-work.ts';
 
 export interface RepairView {
   id: string;
@@ -35,5 +37,15 @@ export async function getRepair(tx: Sql, id: string, lock = false): Promise<Repa
        JOIN return_authorisations ra ON ra.id = rl.rma_id LEFT JOIN shipments s ON s.id = r.return_shipment_id
       WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`, [id]);
   if (!r) throw notFound('repair', id);
+  return r;
+}
+
+/**
+ * The repair locked for a step (diagnosis, part, result, shipping back): a repair of a customer
+ * the actor may not see is not found, as on reads, before anything is written.
+ */
+export async function lockRepair(w: Work, id: string): Promise<RepairView> {
+  const r = await getRepair(w.tx, id, true);
+  assertVisible(w.actor, r.customerId, 'repair', id);
   return r;
 }

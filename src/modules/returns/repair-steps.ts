@@ -5,7 +5,7 @@ import { lotIneligibility } from '../inventory/lot-eligibility.ts';
 import { loadLotHead } from '../inventory/lot-records.ts';
 import { notFoundAs } from '../inventory/field-errors.ts';
 import { recordMoves } from '../inventory/record-moves.ts';
-import { getRepair, type RepairView } from './get-repair.ts';
+import { getRepair, lockRepair, type RepairView } from './get-repair.ts';
 import type { RepairPartInput, RepairResultInput } from './return-schemas.ts';
 
 type Status = RepairView['status'];
@@ -16,7 +16,7 @@ function expect(r: RepairView, allowed: readonly Status[], what: string): void {
 
 /** Records what is wrong with the unit. */
 export async function diagnoseRepair(w: Work, id: string, diagnosis: string): Promise<RepairView> {
-  const r = await getRepair(w.tx, id, true);
+  const r = await lockRepair(w, id);
   expect(r, ['open', 'diagnosed'], 'the diagnosis can no longer change');
   await w.tx.query(`UPDATE repair_orders SET diagnosis = $2, status = 'diagnosed', updated_at = now() WHERE id = $1`, [id, diagnosis]);
   w.audit({ entityType: 'repair', entityId: id, action: 'diagnosed', changes: { diagnosis: { old: r.diagnosis, new: diagnosis }, status: { old: r.status, new: 'diagnosed' } } });
@@ -30,7 +30,7 @@ export async function diagnoseRepair(w: Work, id: string, diagnosis: string): Pr
  * ref_type 'repair'; the part's lot must be one that may be sent to a customer.
  */
 export async function issueRepairPart(w: Work, id: string, input: RepairPartInput, today: string): Promise<RepairView> {
-  const r = await getRepair(w.tx, id, true);
+  const r = await lockRepair(w, id);
   expect(r, ['diagnosed'], 'parts are issued after the diagnosis and before the result');
   const lot = await loadLotHead(w.tx, input.lotId).catch(notFoundAs('lotId'));
   const why = lotIneligibility({ status: lot.status, expiresOn: lot.expiresOn, manufacturedOn: lot.manufacturedOn }, today, { minDays: null, minPct: null });
@@ -48,7 +48,7 @@ export async function issueRepairPart(w: Work, id: string, input: RepairPartInpu
 
 /** The result: repaired (ready to go back), or beyond repair — the unit is scrapped. */
 export async function recordRepairResult(w: Work, id: string, input: RepairResultInput): Promise<RepairView> {
-  const r = await getRepair(w.tx, id, true);
+  const r = await lockRepair(w, id);
   expect(r, ['diagnosed'], 'the result follows a diagnosis, once');
   if (input.result === 'beyond_repair') {
     await recordMoves(w.tx, [{ moveType: 'scrap', deviceId: r.deviceId, lotId: r.lotId, serialId: r.serialId, fromBinId: r.binId, quantity: 1,

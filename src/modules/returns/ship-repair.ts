@@ -3,7 +3,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import type { Work } from '../../platform/unit-of-work.ts';
 import { humanNumber } from '../fulfillment/human-number.ts';
 import { recordMoves } from '../inventory/record-moves.ts';
-import { getRepair, type RepairView } from './get-repair.ts';
+import { getRepair, lockRepair, type RepairView } from './get-repair.ts';
 import type { RepairShipInput } from './return-schemas.ts';
 
 /**
@@ -14,7 +14,7 @@ import type { RepairShipInput } from './return-schemas.ts';
  * raised: the sale did not change, the unit only came back for repair.
  */
 export async function shipRepair(w: Work, id: string, input: RepairShipInput, today: string): Promise<RepairView> {
-  const r = await getRepair(w.tx, id, true);
+  const r = await lockRepair(w, id);
   if (r.status !== 'repaired') throw new DomainError('INVALID_STATE', `repair ${r.number} is ${r.status}: only a repaired unit is sent back`, { details: { status: r.status } });
   const { rows: [origin] } = await w.tx.query<{ orderId: string; lineNo: number; shipToId: string | null; warehouseId: string }>(
     `SELECT sl.order_id AS "orderId", sl.line_no AS "lineNo", sl.ship_to_id AS "shipToId", b.warehouse_id AS "warehouseId"

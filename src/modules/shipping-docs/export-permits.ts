@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { DomainError, invalid } from '../../platform/errors.ts';
 import { DateString } from '../../platform/http/schemas.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { customerFilter, orgFilter } from '../../platform/org-scope.ts';
+import { assertVisible, customerFilter, orgFilter } from '../../platform/org-scope.ts';
 import { writeTx } from '../../platform/unit-of-work.ts';
 
 export const ExportPermitInput = Type.Object({
@@ -32,6 +32,7 @@ export function addExportPermit(db: Database, actor: Actor, input: ExportPermitI
     if (input.customerId) {
       const c = await w.tx.query(`SELECT 1 FROM parties WHERE id = $1 AND kind = 'customer'`, [input.customerId]);
       if (!c.rows.length) throw invalid('customerId', `no customer ${input.customerId}`);
+      assertVisible(actor, input.customerId, 'customer', input.customerId);
     }
     const id = uuidv7();
     try {
