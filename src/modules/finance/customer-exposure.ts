@@ -1,6 +1,7 @@
 import type { Sql } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
+import { customerOpenOrdersMinor } from '../orders/open-order-value.ts';
 import { assertVisible } from '../../platform/org-scope.ts';
 import { ageReceivables, type Aging } from './aging.ts';
 import { loadOpenItems, type OpenItem } from './open-items.ts';
@@ -20,12 +21,9 @@ export async function customerReceivables(tx: Sql, customerId: string, today: st
   return { openReceivablesMinor: aging.openMinor, maxOverdueDays: aging.maxOverdueDays, aging, items };
 }
 
-/** Orders accepted but not yet invoiced, at their prices (the same measure the credit rule uses). */
+/** Orders accepted but not yet invoiced, at their prices: the running total the credit rule reads too. */
 export async function openOrdersMinor(tx: Sql, customerId: string): Promise<number> {
-  const { rows } = await tx.query<{ amount: number }>(
-    `SELECT coalesce(sum((l.qty_ordered - l.qty_cancelled - l.qty_invoiced) * l.unit_price_minor), 0)::bigint AS amount
-       FROM orders o JOIN order_lines l ON l.order_id = o.id
-      WHERE o.customer_id = $1 AND o.lifecycle IN ('submitted', 'confirmed') AND l.qty_ordered - l.qty_cancelled > l.qty_invoiced`, [customerId]);
+  const { rows } = await tx.query<{ amount: number }>(`SELECT ${customerOpenOrdersMinor('$1::uuid', 'NULL::uuid')} AS amount`, [customerId]);
   return rows[0]!.amount;
 }
 

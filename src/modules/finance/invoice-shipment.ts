@@ -2,6 +2,7 @@ import { DomainError, invalid } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import { assertVisible } from '../../platform/org-scope.ts';
 import type { Work } from '../../platform/unit-of-work.ts';
+import { recountOpenOrders } from '../orders/open-order-value.ts';
 import { refreshOrderStatus } from '../orders/refresh-order-status.ts';
 import { addDays } from './aging.ts';
 import { nextDocumentNumber } from './document-number.ts';
@@ -100,6 +101,8 @@ export async function invoiceShipment(w: Work, shipmentId: string, o: { trigger:
        FROM jsonb_to_recordset($2::jsonb) AS r("lineNo" int, quantity int)
       WHERE ol.order_id = $1 AND ol.line_no = r."lineNo"`,
     [head.orderId, JSON.stringify([...perLine].map(([lineNo, q]) => ({ lineNo, quantity: q.quantity })))]);
+  // What is invoiced leaves the customer's open orders and is owed as a receivable instead.
+  await recountOpenOrders(w.tx, [head.orderId]);
   w.audit({ entityType: 'invoice', entityId: id, action: 'issued',
     changes: { number: { new: number }, shipment: { new: head.number }, order: { new: head.orderNumber }, totalMinor: { new: doc.totalMinor }, currency: { new: head.currency } } });
   w.emit({ topic: 'invoice.issued', entityType: 'invoice', entityId: id,

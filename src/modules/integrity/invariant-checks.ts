@@ -14,6 +14,20 @@ export interface InvariantCheck {
 
 export const INVARIANT_CHECKS: readonly InvariantCheck[] = [
   {
+    name: 'open_order_totals',
+    invariant: null,
+    severity: 'breach',
+    description: 'each customer’s running total of open orders (credit exposure) equals its open orders’ lines not yet invoiced, at their prices',
+    sql: `WITH counted AS (
+            SELECT o.customer_id, sum(CASE WHEN o.lifecycle IN ('submitted', 'confirmed')
+                     THEN (SELECT coalesce(sum(greatest(l.qty_ordered - l.qty_cancelled - l.qty_invoiced, 0) * l.unit_price_minor), 0)
+                             FROM order_lines l WHERE l.order_id = o.id) ELSE 0 END)::bigint AS open_minor
+              FROM orders o GROUP BY o.customer_id)
+          SELECT coalesce(c.customer_id, t.customer_id) AS "customerId", coalesce(c.open_minor, 0) AS "openMinor", coalesce(t.open_minor, 0) AS "runningTotalMinor"
+            FROM counted c FULL JOIN customer_open_orders t ON t.customer_id = c.customer_id
+           WHERE coalesce(c.open_minor, 0) <> coalesce(t.open_minor, 0)`,
+  },
+  {
     name: 'allocations_within_stock',
     invariant: 2,
     severity: 'breach',

@@ -5,6 +5,7 @@ import { deriveOrderStatus } from './order-status.ts';
 import { loadOrderState, type OrderHead } from './load-order-state.ts';
 import { saveVersion } from './order-snapshot.ts';
 import { openApproval } from '../approvals/open-approval.ts';
+import { recountingUpdate } from './open-order-value.ts';
 
 export type HoldOrigin = Record<string, unknown>;
 
@@ -111,11 +112,12 @@ export async function applyCommandsTo(
     if (o.eachStatus) announce();
   }
   const status = announce();
-  const params: unknown[] = [orderId];
+  // The header and what the order now adds to its customer's open orders (credit exposure), in one statement.
+  const params: unknown[] = [[orderId], state.lifecycle];
   const set = (column: string, value: unknown): string => `${column} = $${params.push(value)}`;
-  const columns = stamps.size ? [set('lifecycle', state.lifecycle), ...[...stamps].map((c) => `${c} = now()`)] : [];
+  const columns = stamps.size ? ['lifecycle = $2', ...[...stamps].map((c) => `${c} = now()`)] : [];
   if (status !== head.status) columns.push(set('status', status), 'updated_at = now()', set('updated_by', w.actor.name));
-  if (columns.length) await w.tx.query(`UPDATE orders SET ${columns.join(', ')} WHERE id = $1`, params);
+  await w.tx.query(recountingUpdate(columns, '$2::text'), params);
   return { head: { ...head, lifecycle: state.lifecycle, status }, state, events: all };
 }
 

@@ -4,6 +4,7 @@ import { checkMayReceive } from '../parties/check-may-receive.ts';
 import type { ReceivingCustomer } from '../parties/may-receive.ts';
 import { getDeviceFacts, type DeviceFacts } from '../catalog/device-queries.ts';
 import { customerReceivables } from '../finance/customer-exposure.ts';
+import { customerOpenOrdersMinor } from './open-order-value.ts';
 
 interface LineRow {
   lineNo: number;
@@ -29,11 +30,7 @@ export interface OrderOwnFacts {
   alerts: Array<{ code: string; severity: string }>;
 }
 
-/** The customer's other open orders at their prices, and whether a contract is in force: for the row `o` or the customer `$1`. */
-export const otherOpenOrdersMinor = (customer: string, self: string): string => `
-  (SELECT coalesce(sum((l.qty_ordered - l.qty_cancelled - l.qty_invoiced) * l.unit_price_minor), 0)::bigint
-     FROM orders x JOIN order_lines l ON l.order_id = x.id
-    WHERE x.customer_id = ${customer} AND x.lifecycle IN ('submitted', 'confirmed') AND x.id IS DISTINCT FROM ${self}) AS exposure`;
+/** Whether a contract of the customer is in force on the day. */
 export const contractsInForce = (customer: string, today: string): string => `
   (SELECT count(*)::int FROM contracts c WHERE c.customer_id = ${customer} AND c.active
       AND c.valid_from <= ${today} AND (c.valid_to IS NULL OR c.valid_to >= ${today})) AS contracts`;
@@ -57,7 +54,7 @@ export async function gatherOrderFacts(tx: Sql, orderId: string, shipDate: strin
                         FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines,
             coalesce((SELECT json_agg(json_build_object('code', al.code, 'severity', al.severity))
                         FROM order_alerts al WHERE al.order_id = o.id), '[]'::json) AS alerts,
-            ${otherOpenOrdersMinor('o.customer_id', 'o.id')}, ${contractsInForce('o.customer_id', '$2::date')}
+            ${customerOpenOrdersMinor('o.customer_id', 'o.id')} AS exposure, ${contractsInForce('o.customer_id', '$2::date')}
        FROM orders o WHERE o.id = $1`, [orderId, today]);
   const { exposure, contracts, ...own } = row!;
   const devices = await getDeviceFacts(tx, own.lines.map((l) => l.deviceId));

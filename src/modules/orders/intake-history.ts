@@ -1,5 +1,6 @@
 import type { Sql } from '../../db/types.ts';
-import { contractsInForce, otherOpenOrdersMinor } from './gather-order-facts.ts';
+import { contractsInForce } from './gather-order-facts.ts';
+import { customerOpenOrdersMinor } from './open-order-value.ts';
 
 export interface IntakeHistory {
   samePoOrders: string[];
@@ -30,7 +31,7 @@ export async function loadIntakeHistory(
              AND o.lifecycle <> 'cancelled' AND o.id IS DISTINCT FROM $3::uuid
            ORDER BY l.qty_ordered DESC LIMIT 1)))
           FROM unnest($4::uuid[]) AS d(id)) AS largest,
-       ${otherOpenOrdersMinor('$1::uuid', '$3::uuid')}, ${contractsInForce('$1::uuid', '$5::date')}`,
+       ${customerOpenOrdersMinor('$1::uuid', '$3::uuid')} AS exposure, ${contractsInForce('$1::uuid', '$5::date')}`,
     [q.customerId, q.externalPo, q.excludeOrderId ?? null, [...new Set(q.deviceIds)], q.today],
   );
   const row = rows[0]!;
