@@ -2,7 +2,9 @@ import type { Database, Sql, TransactionOptions } from '../db/types.ts';
 import type { Actor } from './actor.ts';
 import { DomainError } from './errors.ts';
 import type { AuditEntry } from './audit/audit-record.ts';
-import { appendAudit } from './audit/append-audit.ts';
+import { appendAudit, type LateWrite } from './audit/append-audit.ts';
+
+export type { LateWrite };
 import type { DomainEvent } from './outbox/domain-event.ts';
 
 export interface WriteContext {
@@ -17,6 +19,13 @@ export interface Work {
   requestId: string | null;
   audit(entry: AuditEntry): void;
   emit(event: DomainEvent): void;
+  /**
+   * Rows for a write to rows many transactions update (running totals): made in the closing
+   * statement, after the audit chain head is locked, so those row locks are held only while the
+   * transaction commits and never waited for (whoever holds one holds the head too). The rows of
+   * every call with the same key go to that key's one statement.
+   */
+  atCommit(write: LateWrite): void;
 }
 
 /**
@@ -33,19 +42,21 @@ export function writeTx<T>(
   return db.transaction(async (tx) => {
     const entries: AuditEntry[] = [];
     const events: DomainEvent[] = [];
+    const late: LateWrite[] = [];
     const work: Work = {
       tx,
       actor: ctx.actor,
       requestId: ctx.requestId ?? null,
       audit: (e) => void entries.push(e),
       emit: (e) => void events.push(e),
+      atCommit: (w) => void late.push(w),
     };
     const result = await fn(work);
     if (entries.length === 0) {
       throw new DomainError('WRITE_WITHOUT_AUDIT', 'a write transaction tried to commit without an audit record');
     }
     // Last, because it locks the chain head until commit; the outbox events go in its statement.
-    await appendAudit(tx, ctx.actor, work.requestId, entries, events);
+    await appendAudit(tx, ctx.actor, work.requestId, entries, events, late);
     return result;
   }, opts);
 }

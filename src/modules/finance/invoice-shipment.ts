@@ -102,7 +102,7 @@ export async function invoiceShipment(w: Work, shipmentId: string, o: { trigger:
       WHERE ol.order_id = $1 AND ol.line_no = r."lineNo"`,
     [head.orderId, JSON.stringify([...perLine].map(([lineNo, q]) => ({ lineNo, quantity: q.quantity })))]);
   // What is invoiced leaves the customer's open orders and is owed as a receivable instead.
-  await recountOpenOrders(w.tx, [head.orderId]);
+  await recountOpenOrders(w, [head.orderId]);
   w.audit({ entityType: 'invoice', entityId: id, action: 'issued',
     changes: { number: { new: number }, shipment: { new: head.number }, order: { new: head.orderNumber }, totalMinor: { new: doc.totalMinor }, currency: { new: head.currency } } });
   w.emit({ topic: 'invoice.issued', entityType: 'invoice', entityId: id,

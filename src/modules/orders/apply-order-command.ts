@@ -5,7 +5,7 @@ import { deriveOrderStatus } from './order-status.ts';
 import { loadOrderState, type OrderHead } from './load-order-state.ts';
 import { saveVersion } from './order-snapshot.ts';
 import { openApproval } from '../approvals/open-approval.ts';
-import { recountingUpdate } from './open-order-value.ts';
+import { addToOpenOrders, recountingUpdate, type OpenOrderChange } from './open-order-value.ts';
 
 export type HoldOrigin = Record<string, unknown>;
 
@@ -112,12 +112,13 @@ export async function applyCommandsTo(
     if (o.eachStatus) announce();
   }
   const status = announce();
-  // The header and what the order now adds to its customer's open orders (credit exposure), in one statement.
+  // The header and what the order now adds to its customer's open orders (credit exposure), in one statement;
+  // the customer's total moves when the transaction commits.
   const params: unknown[] = [[orderId], state.lifecycle];
   const set = (column: string, value: unknown): string => `${column} = $${params.push(value)}`;
   const columns = stamps.size ? ['lifecycle = $2', ...[...stamps].map((c) => `${c} = now()`)] : [];
   if (status !== head.status) columns.push(set('status', status), 'updated_at = now()', set('updated_by', w.actor.name));
-  await w.tx.query(recountingUpdate(columns, '$2::text'), params);
+  addToOpenOrders(w, (await w.tx.query<OpenOrderChange>(recountingUpdate(columns, '$2::text'), params)).rows);
   return { head: { ...head, lifecycle: state.lifecycle, status }, state, events: all };
 }
 

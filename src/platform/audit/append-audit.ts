@@ -4,6 +4,17 @@ import type { DomainEvent } from '../outbox/domain-event.ts';
 import { hashAuditRecord, type AuditEntry, type AuditRecord } from './audit-record.ts';
 
 /**
+ * Rows for a data-modifying statement run as part of the closing statement: `sql` gets the
+ * placeholder of the json array of all rows given under the same key (so one statement per key
+ * writes each row it touches once).
+ */
+export interface LateWrite {
+  key: string;
+  rows: readonly unknown[];
+  sql: (rowsJson: string) => string;
+}
+
+/**
  * Appends entries to the chain inside the caller's transaction. Locking the head row serialises
  * appenders for the rest of their transaction, which is why the unit of work calls this last.
  * Entries cost two round trips whatever their number (the head lock, then one statement).
@@ -16,6 +27,8 @@ export async function appendAudit(
   entries: readonly AuditEntry[],
   /** Outbox events of the same transaction, written in the same statement as the entries. */
   events: readonly DomainEvent[] = [],
+  /** Writes to rows many transactions update, in the same statement (see Work.atCommit). */
+  late: readonly LateWrite[] = [],
 ): Promise<number[]> {
   if (entries.length === 0) return [];
   const head = (
@@ -47,9 +60,16 @@ export async function appendAudit(
     return { ...record, hash };
   });
   const last = rows[rows.length - 1]!;
-  // One round trip for the rows, the outbox events of the same transaction and the new chain head.
+  // One round trip for the rows, the outbox events of the same transaction, its late writes and the new chain head.
+  const params: unknown[] = [JSON.stringify(rows), last.seq, last.hash, JSON.stringify(events)];
+  const byKey = new Map<string, { sql: LateWrite['sql']; rows: unknown[] }>();
+  for (const l of late) {
+    const k = byKey.get(l.key) ?? byKey.set(l.key, { sql: l.sql, rows: [] }).get(l.key)!;
+    k.rows.push(...l.rows);
+  }
+  const lateCtes = [...byKey.values()].map((l, i) => `late${i} AS (${l.sql(`$${params.push(JSON.stringify(l.rows))}::jsonb`)}), `);
   await tx.query(
-    `WITH events AS (
+    `WITH ${lateCtes.join('')}events AS (
        INSERT INTO outbox_events (topic, entity_type, entity_id, payload)
        SELECT e."topic", e."entityType", e."entityId", coalesce(e."payload", '{}'::jsonb)
          FROM jsonb_to_recordset($4::jsonb) AS e("topic" text, "entityType" text, "entityId" text, "payload" jsonb)
@@ -63,7 +83,7 @@ export async function appendAudit(
               "changes" jsonb, "reason" text, "requestId" text, "signature" jsonb, "prevHash" text, "hash" text)
      )
      UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE id`,
-    [JSON.stringify(rows), last.seq, last.hash, JSON.stringify(events)],
+    params,
   );
   return rows.map((r) => r.seq);
 }
