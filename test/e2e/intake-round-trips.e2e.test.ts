@@ -16,7 +16,7 @@ import { driveIntake } from '../../bench/drive-intake.ts';
  * move with the load on the machine: the bench's 5-line order, placed and allocated in one request
  * (`POST /api/v1/orders?allocate=true`).
  */
-const STATEMENTS = 17;
+const STATEMENTS = 15;
 let db: TestDatabase;
 let counter: CountedDatabase;
 let app: App;
@@ -51,7 +51,7 @@ describe('intake round trips', () => {
     expect(counter.count()).toEqual({ statements: 4, transactions: 1, perTransaction: [3] });
   });
 
-  it('given 5-line orders placed and allocated over HTTP, then each costs one transaction and at most 17 statements', async () => {
+  it('given 5-line orders placed and allocated over HTTP, then each costs one transaction and at most 15 statements', async () => {
     await driveIntake([url], token, world, { clients: 1, orders: 1, tag: 'WARM-' });
     counter.reset();
     const run = await driveIntake([url], token, world, { clients: 1, orders: 4, tag: 'COUNT-' });
@@ -59,8 +59,8 @@ describe('intake round trips', () => {
     const { statements, transactions, perTransaction } = counter.count();
     expect(transactions).toBe(4);
     expect(perTransaction).toHaveLength(4);
-    // 67 before issue #11 (create and allocate as two requests, their auth included), 28 with one request, 17 now
-    // (the auth lookup and 16 in the transaction); a new query on this path must be argued for.
+    // 67 before issue #11 (create and allocate as two requests, their auth included), 28 with one request, 15 now
+    // (the auth lookup and 14 in the transaction); a new query on this path must be argued for.
     expect(statements / 4).toBeLessThanOrEqual(STATEMENTS);
   });
 

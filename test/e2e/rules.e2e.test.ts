@@ -76,6 +76,37 @@ describe('rules as data', () => {
     expect(byFinance.body.status).toBe('confirmed');
   });
 
+  it('sets the payment terms a rule names, raises its alert and asks for its notification, with the order as it is placed', async () => {
+    const termsRule = {
+      code: 'hospital.terms', name: { en: 'Hospital terms', zh: '医院账期' }, scope: 'order',
+      when: { cmp: '==', left: { fact: 'customer.customerType' }, right: { value: 'hospital' } },
+      then: [
+        { type: 'set_field', field: 'paymentTerms', value: 'NET60' },
+        { type: 'alert', code: 'HOSPITAL_TERMS', severity: 'low', message: { en: 'hospital terms applied', zh: '已套用医院账期' } },
+        { type: 'notify', roles: ['finance'], message: { en: 'hospital order placed', zh: '医院下单' } },
+      ],
+    };
+    const created = await admin.post('/api/v1/rule-sets', { effectiveFrom: '2020-01-01', rules: [...DEFAULT_RULES, termsRule] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await admin.post(`/api/v1/rule-sets/${created.body.id}/activate`)).status).toBe(200);
+    const o = await place([{ deviceId: world.gauze.id, quantity: 3 }]);
+    expect(o.status).toBe(201);
+    expect(o.body.status).toBe('confirmed');
+    const { rows: [order] } = await t.db.query<{ terms: string; evaluations: number }>(
+      'SELECT payment_terms AS terms, (SELECT count(*)::int FROM order_evaluations e WHERE e.order_id = o.id) AS evaluations FROM orders o WHERE o.id = $1', [o.body.id]);
+    expect(order).toEqual({ terms: 'NET60', evaluations: 1 });
+    const detail = await cs.get(`/api/v1/orders/${o.body.id}`);
+    expect(detail.body.alerts.map((a: any) => a.code)).toContain('HOSPITAL_TERMS');
+    const ev = await cs.get(`/api/v1/orders/${o.body.id}/evaluation`);
+    expect(ev.body.latest).toMatchObject({ ruleSetId: created.body.id, ruleSetVersion: 2 });
+    expect(ev.body.latest.firings.map((f: any) => f.rule)).toEqual(['hospital.terms']);
+    const audit = await admin.get(`/api/v1/audit?entity=order&id=${o.body.id}`);
+    expect(audit.body.items.map((a: any) => a.action)).toEqual(['created', 'payment_terms', 'submitted', 'status', 'confirmed', 'status']);
+    const { rows: notes } = await t.db.query<{ payload: { rule: string } }>(
+      `SELECT payload FROM outbox_events WHERE topic = 'notification.requested' AND entity_id = $1`, [o.body.id]);
+    expect(notes.map((n) => n.payload.rule)).toEqual(['hospital.terms']);
+  });
+
   it('puts an order above the credit limit on a credit hold', async () => {
     await t.db.query('UPDATE parties SET credit_limit_minor = 1000 WHERE id = $1', [world.hospital.id]);
     const o = await place([{ deviceId: world.gauze.id, quantity: 10 }]);

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { decide, evolve, type OrderCommand, type OrderEvent, type OrderState } from './order-machine.ts';
 import { deriveOrderStatus } from './order-status.ts';
 import { loadOrderState, type OrderHead } from './load-order-state.ts';
-import { saveVersion } from './order-snapshot.ts';
+import { saveVersion, versionCte } from './order-snapshot.ts';
 import { openApproval } from '../approvals/open-approval.ts';
 import { addToOpenOrders, recountingUpdate, type OpenOrderChange } from './open-order-value.ts';
 
@@ -19,12 +19,17 @@ const STAMPED: Partial<Record<OrderEvent['type'], 'submitted_at' | 'confirmed_at
   'order.confirmed': 'confirmed_at',
 };
 
-/** Writes one event's effect on the order's tables (for STAMPED events, all but the header UPDATE). */
+/** Events that change what an order's version snapshot holds (a version pending before them is saved first). */
+const CHANGES_CONTENT = new Set<OrderEvent['type']>(['order.cancelled', 'order.line_cancelled', 'order.amended']);
+
+/**
+ * Writes one event's effect on the order's tables (for STAMPED events, all but the header UPDATE;
+ * a submitted order's version is saved by the caller, with the header when it can).
+ */
 async function persist(w: Work, head: OrderHead, e: OrderEvent, origin: HoldOrigin): Promise<void> {
   const q = (sql: string, params: unknown[]) => w.tx.query(sql, params);
   switch (e.type) {
     case 'order.submitted':
-      await saveVersion(w.tx, head.id, head.version, 'submitted', w.actor.name);
       return;
     case 'order.hold_placed':
       await q('INSERT INTO order_holds (id, order_id, hold_type, reason, origin, placed_by) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -98,9 +103,16 @@ export async function applyCommandsTo(
   };
   const all: OrderEvent[] = [];
   const stamps = new Set<string>();
+  // The version a submission saves goes with the header update, unless an event after it changes the order's content.
+  let pendingVersion = false;
   for (const command of commands) {
     const events = decide(command, state);
     for (const e of events) {
+      if (pendingVersion && CHANGES_CONTENT.has(e.type)) {
+        await saveVersion(w.tx, head.id, head.version, 'submitted', w.actor.name);
+        pendingVersion = false;
+      }
+      if (e.type === 'order.submitted') pendingVersion = true;
       await persist(w, head, e, command.origin ?? {});
       const stamp = STAMPED[e.type];
       if (stamp) stamps.add(stamp);
@@ -118,7 +130,8 @@ export async function applyCommandsTo(
   const set = (column: string, value: unknown): string => `${column} = $${params.push(value)}`;
   const columns = stamps.size ? ['lifecycle = $2', ...[...stamps].map((c) => `${c} = now()`)] : [];
   if (status !== head.status) columns.push(set('status', status), 'updated_at = now()', set('updated_by', w.actor.name));
-  addToOpenOrders(w, (await w.tx.query<OpenOrderChange>(recountingUpdate(columns, '$2::text'), params)).rows);
+  const version = pendingVersion ? [versionCte('($1::uuid[])[1]', { version: head.version, reason: 'submitted', by: w.actor.name }, (v) => `$${params.push(v)}`)] : [];
+  addToOpenOrders(w, (await w.tx.query<OpenOrderChange>(recountingUpdate(columns, '$2::text', version), params)).rows);
   return { head: { ...head, lifecycle: state.lifecycle, status }, state, events: all };
 }
 

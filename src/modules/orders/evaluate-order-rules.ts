@@ -40,40 +40,66 @@ export function holdsFromFirings(firings: readonly Firing[]): RuleOutcome['holds
   }));
 }
 
-/**
- * Runs the active rule set over an order and records the evaluation (every rule's result
- * and the facts it read) for the order's evaluation view. Returns the holds to place, the
- * alerts it adds are written here.
- */
-export async function evaluateOrderRules(
-  tx: Sql,
-  order: { id: string; version: number },
-  dates: { shipDate: string; today: string },
-  known: { ruleSet?: LoadedRuleSet; /** The facts when the caller has them (an order being placed). */ facts?: Facts } = {},
-): Promise<RuleOutcome> {
-  const set = known.ruleSet ?? (await loadActiveRuleSet(tx, dates.today));
-  const facts = known.facts ?? (await gatherOrderFacts(tx, order.id, dates.shipDate, dates.today));
+/** What a rule run records for the order's evaluation view: every rule's result and the facts it read, and the alerts it raised. */
+export interface Evaluation {
+  id: string;
+  ruleSet: { id: string; version: number };
+  results: unknown;
+  firings: Firing[];
+  alerts: Array<{ id: string; lineNo: number | null; code: string; severity: string; en: string; zh: string; details: unknown }>;
+}
+
+export type RuleDecision = RuleOutcome & { evaluation: Evaluation };
+
+/** Runs the rule set in force (or the one given) over an order's facts: what fired, and its evaluation to record. */
+export async function decideOrderRules(tx: Sql, today: string, facts: Facts, ruleSet?: LoadedRuleSet): Promise<RuleDecision> {
+  const set = ruleSet ?? (await loadActiveRuleSet(tx, today));
   const { firings, results } = evaluateRules(set, facts);
-  const alerts = firings.flatMap((f) => f.actions.flatMap((a) => (a.type === 'alert' ? [{ a, f }] : [])));
-  const evaluationId = uuidv7();
-  // The evaluation and the alerts it raises in one statement.
-  await tx.query(
-    `WITH evaluation AS (
-       INSERT INTO order_evaluations (id, order_id, order_version, rule_set_id, rule_set_version, results, firings)
-       VALUES ($3, $1, $4, $5, $6, $7, $8)
-     )
-     INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
-     SELECT r.id, $1, r."lineNo", r.code, r.severity, r.en, r.zh, r.details
-       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)`,
-    [order.id, JSON.stringify(alerts.map(({ a, f }) => ({ id: uuidv7(), lineNo: f.lineNo, code: a.code, severity: a.severity,
-      en: a.message.en, zh: a.message.zh, details: { rule: f.rule, ruleSet: f.ruleSet, facts: f.facts } }))),
-    evaluationId, order.version, set.id, set.version, JSON.stringify(results), JSON.stringify(firings)],
-  );
+  const alerts = firings.flatMap((f) => f.actions.flatMap((a) => (a.type === 'alert' ? [{
+    id: uuidv7(), lineNo: f.lineNo, code: a.code, severity: a.severity, en: a.message.en, zh: a.message.zh,
+    details: { rule: f.rule, ruleSet: f.ruleSet, facts: f.facts },
+  }] : [])));
   const terms = firings.flatMap((f) => f.actions.flatMap((a) => (a.type === 'set_field' ? [a.value] : [])));
   return {
     holds: holdsFromFirings(firings),
     notifications: firings.flatMap((f) => f.actions.flatMap((a) => (a.type === 'notify' ? [{ roles: a.roles, message: a.message, rule: f.rule }] : []))),
     paymentTerms: terms.at(-1) ?? null,
     firings,
+    evaluation: { id: uuidv7(), ruleSet: { id: set.id, version: set.version }, results, firings, alerts },
   };
+}
+
+/**
+ * The evaluation and the alerts it raises, as CTEs of a statement: `order` is the order id's SQL
+ * (a parameter, or a column of a CTE `o` inserting the order), `param` adds a parameter.
+ */
+export function evaluationCtes(order: { id: string; from: string }, version: number, e: Evaluation, param: (v: unknown) => string): string {
+  return `evaluation AS (
+       INSERT INTO order_evaluations (id, order_id, order_version, rule_set_id, rule_set_version, results, firings)
+       SELECT ${param(e.id)}::uuid, ${order.id}, ${param(version)}::int, ${param(e.ruleSet.id)}::text, ${param(e.ruleSet.version)}::int,
+              ${param(JSON.stringify(e.results))}::jsonb, ${param(JSON.stringify(e.firings))}::jsonb ${order.from}
+     ), evaluation_alerts AS (
+       INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
+       SELECT r.id, ${order.id}, r."lineNo", r.code, r.severity, r.en, r.zh, r.details ${order.from ? `${order.from},` : 'FROM'}
+              jsonb_to_recordset(${param(JSON.stringify(e.alerts))}::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)
+     )`;
+}
+
+/**
+ * Runs the active rule set over a stored order and records the evaluation (every rule's result
+ * and the facts it read) for the order's evaluation view. Returns what fired; the alerts it adds
+ * are written here.
+ */
+export async function evaluateOrderRules(
+  tx: Sql,
+  order: { id: string; version: number },
+  dates: { shipDate: string; today: string },
+  ruleSet?: LoadedRuleSet,
+): Promise<RuleOutcome> {
+  const facts = await gatherOrderFacts(tx, order.id, dates.shipDate, dates.today);
+  const decided = await decideOrderRules(tx, dates.today, facts, ruleSet);
+  const params: unknown[] = [order.id];
+  const param = (v: unknown): string => `$${params.push(v)}`;
+  await tx.query(`WITH ${evaluationCtes({ id: '$1::uuid', from: '' }, order.version, decided.evaluation, param)} SELECT 1`, params);
+  return decided;
 }

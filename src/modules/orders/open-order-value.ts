@@ -13,11 +13,11 @@ const openValue = (lifecycle: string): string => `
 /**
  * A statement that sets orders' header columns (`set`, may be empty) and recounts what they add to
  * their customers' open orders: `o` is the order row, `$1` the order ids, `lifecycle` the order's
- * lifecycle after the statement (a parameter when the statement changes it). It returns each
- * order's change, for addToOpenOrders.
+ * lifecycle after the statement (a parameter when the statement changes it), `ctes` more writes of
+ * the same statement. It returns each order's change, for addToOpenOrders.
  */
-export function recountingUpdate(set: readonly string[], lifecycle = 'o.lifecycle'): string {
-  return `WITH fresh AS (
+export function recountingUpdate(set: readonly string[], lifecycle = 'o.lifecycle', ctes: readonly string[] = []): string {
+  return `WITH ${ctes.map((c) => `${c}, `).join('')}fresh AS (
       SELECT o.id, o.customer_id, o.counted_open_minor AS counted, ${openValue(lifecycle)} AS open_minor
         FROM orders o WHERE o.id = ANY($1::uuid[])
     )

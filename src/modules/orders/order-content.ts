@@ -7,7 +7,7 @@ import { priceOrderLines, type PricedLine } from './price-order-lines.ts';
 import { loadIntakeHistory, type IntakeHistory } from './intake-history.ts';
 import { detectIntakeAlerts, type IntakeAlert } from './intake-alerts.ts';
 import type { Work } from '../../platform/unit-of-work.ts';
-import { evaluateOrderRules } from './evaluate-order-rules.ts';
+import { evaluateOrderRules, evaluationCtes, type Evaluation, type RuleOutcome } from './evaluate-order-rules.ts';
 import { gatherNewOrderFacts } from './gather-order-facts.ts';
 import type { Facts } from '../rules/rule-types.ts';
 
@@ -61,8 +61,21 @@ export async function writeOrderContent(tx: Sql, orderId: string, c: OrderConten
  * (id, number, customer_id, created_at) — the INSERT of a new order, or the SELECT of a stored
  * one — with its parameters first. Returns the order's number.
  */
-export async function writeOrderWithContent(tx: Sql, order: { sql: string; params: readonly unknown[] }, c: OrderContent): Promise<string> {
+export async function writeOrderWithContent(
+  tx: Sql,
+  order: { sql: string; params: readonly unknown[] },
+  c: OrderContent,
+  /** The rules' evaluation of this version, recorded in the same statement. */
+  evaluation?: { version: number; evaluation: Evaluation },
+): Promise<string> {
   const n = order.params.length;
+  const params: unknown[] = [...order.params, JSON.stringify(c.lines.map((l, i) => ({
+    lineNo: l.lineNo, deviceId: l.device.id, uom: l.uom, uomQty: l.input.quantity, qty: l.quantity, price: c.prices[i]!.unitPriceMinor,
+    explanation: c.prices[i]!.explanation, requestedDate: l.input.requestedDate ?? c.input.requestedDate ?? null,
+    buyerItem: l.input.buyerItem ?? null, notes: l.input.notes ?? null,
+  }))), JSON.stringify(c.alerts.map((a) => ({ ...a, id: uuidv7() })))];
+  const param = (v: unknown): string => `$${params.push(v)}`;
+  const evaluated = evaluation ? `, ${evaluationCtes({ id: 'o.id', from: 'FROM o' }, evaluation.version, evaluation.evaluation, param)}` : '';
   const { rows } = await tx.query<{ number: string }>(
     `WITH o AS (${order.sql}),
      lines AS (
@@ -76,25 +89,26 @@ export async function writeOrderWithContent(tx: Sql, order: { sql: string; param
        INSERT INTO order_alerts (id, order_id, line_no, code, severity, message_en, message_zh, details)
        SELECT r.id, o.id, r."lineNo", r.code, r.severity, r.en, r.zh, r.details
          FROM o, jsonb_to_recordset($${n + 2}::jsonb) AS r(id uuid, "lineNo" int, code text, severity text, en text, zh text, details jsonb)
-     )
+     )${evaluated}
      SELECT number FROM o`,
-    [...order.params, JSON.stringify(c.lines.map((l, i) => ({
-      lineNo: l.lineNo, deviceId: l.device.id, uom: l.uom, uomQty: l.input.quantity, qty: l.quantity, price: c.prices[i]!.unitPriceMinor,
-      explanation: c.prices[i]!.explanation, requestedDate: l.input.requestedDate ?? c.input.requestedDate ?? null,
-      buyerItem: l.input.buyerItem ?? null, notes: l.input.notes ?? null,
-    }))), JSON.stringify(c.alerts.map((a) => ({ ...a, id: uuidv7() })))],
+    params,
   );
   return rows[0]!.number;
 }
 
 /**
- * Runs the rules over the order (stored, or just placed with its `facts`) and turns what fired into effects: the holds to place
+ * Runs the rules over the stored order and turns what fired into effects: the holds to place
  * (returned, for the state machine), payment terms, and notifications through the outbox.
  */
-export async function ruleHolds(w: Work, order: { id: string; version: number; number: string }, dates: { shipDate: string; today: string }, facts?: Facts) {
-  const outcome = await evaluateOrderRules(w.tx, order, dates, facts ? { facts } : {});
+export async function ruleHolds(w: Work, order: { id: string; version: number; number: string }, dates: { shipDate: string; today: string }) {
+  const outcome = await evaluateOrderRules(w.tx, order, dates);
+  if (outcome.paymentTerms) await w.tx.query('UPDATE orders SET payment_terms = $2 WHERE id = $1', [order.id, outcome.paymentTerms]);
+  return ruleEffects(w, order, outcome);
+}
+
+/** What fired, besides its holds (returned): payment terms audited (the caller stores them), notifications through the outbox. */
+export function ruleEffects(w: Work, order: { id: string; number: string }, outcome: RuleOutcome): RuleOutcome['holds'] {
   if (outcome.paymentTerms) {
-    await w.tx.query('UPDATE orders SET payment_terms = $2 WHERE id = $1', [order.id, outcome.paymentTerms]);
     w.audit({ entityType: 'order', entityId: order.id, action: 'payment_terms', changes: { paymentTerms: { new: outcome.paymentTerms } } });
   }
   for (const n of outcome.notifications) {

@@ -20,9 +20,14 @@ export async function snapshotOrder(tx: Sql, orderId: string): Promise<Record<st
 
 /** Stores the order as it stands as a version, the snapshot taken in the same statement. */
 export async function saveVersion(tx: Sql, orderId: string, version: number, reason: string | null, by: string): Promise<void> {
-  await tx.query(
-    `INSERT INTO order_versions (order_id, version, snapshot, reason, created_by)
-     SELECT o.id, $2, (${SNAPSHOT})::jsonb, $3, $4 FROM orders o WHERE o.id = $1`,
-    [orderId, version, reason, by],
-  );
+  const params: unknown[] = [orderId];
+  await tx.query(`WITH ${versionCte('$1::uuid', { version, reason, by }, (v) => `$${params.push(v)}`)} SELECT 1`, params);
+}
+
+/** The same as a CTE `saved_version` of a larger statement (`param` adds a parameter); it sees the order as the statement starts. */
+export function versionCte(orderId: string, v: { version: number; reason: string | null; by: string }, param: (value: unknown) => string): string {
+  return `saved_version AS (
+       INSERT INTO order_versions (order_id, version, snapshot, reason, created_by)
+       SELECT o.id, ${param(v.version)}::int, (${SNAPSHOT})::jsonb, ${param(v.reason)}::text, ${param(v.by)}::text FROM orders o WHERE o.id = ${orderId}
+     )`;
 }

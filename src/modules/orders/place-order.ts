@@ -6,7 +6,8 @@ import type { IntakeAlert } from './intake-alerts.ts';
 import { applyCommandsTo } from './apply-order-command.ts';
 import type { OrderHead } from './load-order-state.ts';
 import type { CustomerOrderFacts } from '../parties/customer-order-facts.ts';
-import { newOrderFacts, prepareOrderContent, ruleHolds, writeOrderWithContent } from './order-content.ts';
+import { newOrderFacts, prepareOrderContent, ruleEffects, writeOrderWithContent } from './order-content.ts';
+import { decideOrderRules } from './evaluate-order-rules.ts';
 import type { OrderCommand, OrderState } from './order-machine.ts';
 import type { PricedLine } from './price-order-lines.ts';
 
@@ -51,28 +52,29 @@ export async function placeAndKeepOrder(w: Work, input: OrderInput, ctx: PlaceOr
   // A user limited to some customers (a territory, a hospital's portal) orders only for them.
   assertVisible(w.actor, facts.customer.id, 'customer', facts.customer.id);
   const id = uuidv7();
-  // The header, its lines and alerts in one statement; the number comes from the sequence in the
-  // INSERT itself: SO-<year>-<at least six digits>.
+  const dates = { shipDate: input.requestedDate ?? ctx.today, today: ctx.today };
+  // The rules decide on the content just checked, so the order is written once with what they found.
+  const decided = input.submit === false ? null : await decideOrderRules(w.tx, ctx.today, await newOrderFacts(w.tx, content, ctx.channel, dates));
+  // The header (with the payment terms a rule set), its lines, alerts and the rules' evaluation in
+  // one statement; the number comes from the sequence in the INSERT itself: SO-<year>-<at least six digits>.
   const number = await writeOrderWithContent(w.tx, {
     sql: `INSERT INTO orders (id, number, channel, external_po, customer_id, ship_to_id, bill_to_id, carrier_service_id,
-            requested_date, priority, currency, incoterms, lifecycle, status, source_type, source_ref, notes, created_by, updated_by)
+            requested_date, priority, currency, incoterms, lifecycle, status, source_type, source_ref, notes, created_by, updated_by, payment_terms)
           SELECT $1, 'SO-' || $2::text || '-' || CASE WHEN length(n.s) >= 6 THEN n.s ELSE lpad(n.s, 6, '0') END,
-                 $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'draft', 'draft', $13, $14, $15, $16, $16
+                 $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'draft', 'draft', $13, $14, $15, $16, $16, $17
             FROM (SELECT nextval('order_number_seq')::text AS s) AS n
           RETURNING id, number, customer_id, created_at`,
     params: [id, ctx.today.slice(0, 4), ctx.channel, input.externalPo ?? null, facts.customer.id, facts.shipTo.id, facts.billToId,
       facts.carrierService?.id ?? null, input.requestedDate ?? null, input.priority ?? facts.customer.priorityTier, content.currency,
-      input.incoterms ?? null, ctx.source?.type ?? null, ctx.source?.ref ?? null, input.notes ?? null, w.actor.name],
-  }, content);
+      input.incoterms ?? null, ctx.source?.type ?? null, ctx.source?.ref ?? null, input.notes ?? null, w.actor.name, decided?.paymentTerms ?? null],
+  }, content, decided ? { version: 1, evaluation: decided.evaluation } : undefined);
   w.audit({
     entityType: 'order', entityId: id, action: 'created',
     changes: { number: { new: number }, channel: { new: ctx.channel }, customer: { new: facts.customer.code }, lines: { new: content.lines.length },
       ...(ctx.source ? { source: { new: ctx.source } } : {}), ...(content.alerts.length ? { alerts: { new: content.alerts.map((a) => a.code) } } : {}) },
   });
   w.emit({ topic: 'order.created', entityType: 'order', entityId: id, payload: { number, channel: ctx.channel, customerId: facts.customer.id } });
-
-  const dates = { shipDate: input.requestedDate ?? ctx.today, today: ctx.today };
-  const holdsToPlace = input.submit === false ? [] : await ruleHolds(w, { id, version: 1, number }, dates, await newOrderFacts(w.tx, content, ctx.channel, dates));
+  const holdsToPlace = decided ? ruleEffects(w, { id, number }, decided) : [];
   // No other transaction sees the order before this one commits: nothing to lock or read back,
   // its state is what was just written. An order no rule holds is submitted and confirmed in
   // one go (one header update); else confirming is decided on the state the holds left.
