@@ -23,7 +23,7 @@ export async function createDeviceIn(w: Work, input: DeviceInput, provenance: Pr
   for (const [i, p] of (input.packaging ?? []).entries()) {
     const owner = owners.get(normaliseGtin(p.gtin));
     if (owner) {
-      throw new DomainError('GTIN_TAKEN', `GTIN ${owner.gtin} is already the ${owner.level} level of device ${owner.deviceCode}`, {
+      throw new DomainError('GTIN_TAKEN', `GTIN ${owner.id} is already the ${owner.level} level of device ${owner.deviceCode}`, {
         field: `packaging.${i}.gtin`,
         details: { deviceId: owner.deviceId, deviceCode: owner.deviceCode, level: owner.level },
       });

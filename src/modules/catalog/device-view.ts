@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/types.ts';
-import { notFound } from '../../platform/errors.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
 import { DEVICE_SELECT, type DeviceRecord } from './device-record.ts';
 import type { Packaging } from './packaging-rules.ts';
 import type { RecordStamp } from '../../platform/record-stamp.ts';
@@ -39,4 +39,13 @@ export async function loadDevice(tx: Sql, id: string, opts: { forUpdate?: boolea
   const device = rows[0];
   if (!device) throw notFound('device', id);
   return { ...device, packaging: await loadPackaging(tx, id) };
+}
+
+/** The device's packaging level a GTIN-14 names; NOT_FOUND naming `gtin` when it names none of them. */
+export function packagingLevelOf(device: DeviceDetail, gtin: string): DeviceDetail['packaging'][number] {
+  const level = device.packaging.find((p) => p.gtin === gtin);
+  if (!level) {
+    throw new DomainError('NOT_FOUND', `GTIN ${gtin} is not a packaging level of device ${device.code}`, { field: 'gtin', details: { entity: 'packaging', id: gtin } });
+  }
+  return level;
 }

@@ -96,47 +96,35 @@ export async function replacePackaging(
   }
 }
 
-export interface GtinOwner {
-  gtin: string;
+/** The device and level that already carry an identifier (a GTIN-14 or an HIBCC UDI-DI). */
+export interface IdentifierOwner {
+  id: string;
   deviceId: string;
   deviceCode: string;
   level: PackagingLevel;
+}
+
+/** Which device and level each of these identifiers of a packaging level already names. */
+async function findOwners(tx: Sql, column: 'gtin' | 'hibcc', ids: readonly string[]): Promise<Map<string, IdentifierOwner>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await tx.query<IdentifierOwner>(
+    `SELECT p.${column} AS id, p.device_id AS "deviceId", d.code AS "deviceCode", p.level
+       FROM device_packaging p JOIN devices d ON d.id = p.device_id
+      WHERE p.${column} = ANY($1::text[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Which device and level each of these GTIN-14s already names. */
-export async function findGtinOwners(tx: Sql, gtins: readonly string[]): Promise<Map<string, GtinOwner>> {
-  if (gtins.length === 0) return new Map();
-  const { rows } = await tx.query<GtinOwner>(
-    `SELECT p.gtin, p.device_id AS "deviceId", d.code AS "deviceCode", p.level
-       FROM device_packaging p JOIN devices d ON d.id = p.device_id
-      WHERE p.gtin = ANY($1::text[])`,
-    [gtins],
-  );
-  return new Map(rows.map((r) => [r.gtin, r]));
-}
-
-export interface HibccOwner {
-  hibcc: string;
-  deviceId: string;
-  deviceCode: string;
-  level: PackagingLevel;
-}
+export const findGtinOwners = (tx: Sql, gtins: readonly string[]): Promise<Map<string, IdentifierOwner>> => findOwners(tx, 'gtin', gtins);
 
 /** Which device and level each of these HIBCC UDI-DIs already names. */
-export async function findHibccOwners(tx: Sql, dis: readonly string[]): Promise<Map<string, HibccOwner>> {
-  if (dis.length === 0) return new Map();
-  const { rows } = await tx.query<HibccOwner>(
-    `SELECT p.hibcc, p.device_id AS "deviceId", d.code AS "deviceCode", p.level
-       FROM device_packaging p JOIN devices d ON d.id = p.device_id
-      WHERE p.hibcc = ANY($1::text[])`,
-    [dis],
-  );
-  return new Map(rows.map((r) => [r.hibcc, r]));
-}
+export const findHibccOwners = (tx: Sql, dis: readonly string[]): Promise<Map<string, IdentifierOwner>> => findOwners(tx, 'hibcc', dis);
 
 /** DUPLICATE naming `field`: the HIBCC UDI-DI already names another device's (or level's) packaging. */
-export const hibccTaken = (owner: HibccOwner, field: string): DomainError =>
-  new DomainError('DUPLICATE', `${field}: HIBCC ${owner.hibcc} is already the ${owner.level} level of device ${owner.deviceCode}`, {
+export const hibccTaken = (owner: IdentifierOwner, field: string): DomainError =>
+  new DomainError('DUPLICATE', `${field}: HIBCC ${owner.id} is already the ${owner.level} level of device ${owner.deviceCode}`, {
     field, details: { deviceId: owner.deviceId, deviceCode: owner.deviceCode, level: owner.level },
   });
 

@@ -1,8 +1,7 @@
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { DomainError } from '../../platform/errors.ts';
 import { writeTx } from '../../platform/unit-of-work.ts';
-import { loadDevice, type DeviceDetail } from './device-view.ts';
+import { loadDevice, type DeviceDetail, packagingLevelOf } from './device-view.ts';
 import { replacePackaging, touchDevices } from './device-writes.ts';
 import { gtin14 } from './packaging-rules.ts';
 
@@ -14,13 +13,7 @@ export function removePackaging(db: Database, actor: Actor, deviceId: string, gt
   const normalised = gtin14(gtin, 'gtin');
   return writeTx(db, { actor, requestId }, async (w) => {
     const device = await loadDevice(w.tx, deviceId, { forUpdate: true });
-    const level = device.packaging.find((p) => p.gtin === normalised);
-    if (!level) {
-      throw new DomainError('NOT_FOUND', `GTIN ${normalised} is not a packaging level of device ${device.code}`, {
-        field: 'gtin',
-        details: { entity: 'packaging', id: normalised },
-      });
-    }
+    const level = packagingLevelOf(device, normalised);
     await replacePackaging(w.tx, [{ deviceId, level: level.level }], []);
     await touchDevices(w.tx, [deviceId], actor.name);
     w.audit({

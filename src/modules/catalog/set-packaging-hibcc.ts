@@ -1,9 +1,8 @@
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { DomainError } from '../../platform/errors.ts';
 import { writeIfChanged } from '../../platform/write-if-changed.ts';
 import type { PackagingHibccInput } from './device-schemas.ts';
-import { loadDevice, type DeviceDetail } from './device-view.ts';
+import { loadDevice, type DeviceDetail, packagingLevelOf } from './device-view.ts';
 import { findHibccOwners, hibccTaken, touchDevices } from './device-writes.ts';
 import { gtin14 } from './packaging-rules.ts';
 import { hibccDi } from './udi-di.ts';
@@ -20,13 +19,7 @@ export function setPackagingHibcc(
   const hibcc = input.hibcc === null ? null : hibccDi(input.hibcc, 'hibcc');
   return writeIfChanged(db, { actor, requestId }, async (w, unchanged) => {
     const device = await loadDevice(w.tx, deviceId, { forUpdate: true });
-    const level = device.packaging.find((p) => p.gtin === normalised);
-    if (!level) {
-      throw new DomainError('NOT_FOUND', `GTIN ${normalised} is not a packaging level of device ${device.code}`, {
-        field: 'gtin',
-        details: { entity: 'packaging', id: normalised },
-      });
-    }
+    const level = packagingLevelOf(device, normalised);
     if (level.hibcc === hibcc) return unchanged(device);
     const owner = hibcc === null ? undefined : (await findHibccOwners(w.tx, [hibcc])).get(hibcc);
     if (owner) throw hibccTaken(owner, 'hibcc');
