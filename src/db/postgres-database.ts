@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Database, QueryResult, Sql, TransactionOptions } from './types.ts';
 import { typeParsers } from './type-parsers.ts';
 import { assertOutsideTransaction, runInTransactionScope } from './transaction-guard.ts';
-import { beginStatement, isStalePlan, withRetries } from './retry.ts';
+import { beginStatement, isConnectionLost, isStalePlan, withRetries } from './retry.ts';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -104,14 +104,27 @@ export function openPostgres(connectionString: string, opts: { max?: number; pre
     transaction<T>(fn: (tx: Sql) => Promise<T>, o: TransactionOptions = {}): Promise<T> {
       assertOutsideTransaction('transaction');
       return withRetries(o.retries ?? 3, async () => {
-        const client = await pool.connect();
+        let client: pg.PoolClient;
         let broken: unknown;
         // A checked-out client whose server goes away between queries emits 'error'; unheard, it
         // would crash the process. The transaction fails at its next query and the client is discarded.
         const onLost = (e: Error) => (broken = e);
-        client.on('error', onLost);
+        // A pooled connection the server dropped (restart, failover) can be handed out before the
+        // pool has heard: BEGIN finds out, and with nothing done yet another connection is taken.
+        for (let attempt = 1; ; attempt++) {
+          client = await pool.connect();
+          client.on('error', onLost);
+          try {
+            await client.query(beginStatement(o));
+            break;
+          } catch (e) {
+            client.off('error', onLost);
+            client.release(e instanceof Error ? e : new Error(String(e)));
+            if (!isConnectionLost(e) || attempt > (opts.max ?? 10)) throw e;
+            broken = undefined;
+          }
+        }
         try {
-          await client.query(beginStatement(o));
           const result = await runInTransactionScope(() => fn(adapt(client, prepare)));
           await client.query('COMMIT');
           return result;

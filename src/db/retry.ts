@@ -11,6 +11,16 @@ export const isStalePlan = (e: unknown): boolean =>
   (e as { code?: string }).code === '0A000' &&
   /cached plan must not change result type/.test(String((e as { message?: string }).message));
 
+/** SQLSTATEs of a connection the server dropped (shutdown, admin command, failover) or that broke. */
+const CONNECTION_LOST = /^(57P0[123]|08\d\d\d)$/;
+
+/** The connection itself is gone (node-postgres says so by message when the socket closed under it). */
+export const isConnectionLost = (e: unknown): boolean => {
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, message } = e as { code?: string; message?: string };
+  return (code !== undefined && CONNECTION_LOST.test(code)) || /^Connection terminated|connection error and is not queryable/.test(message ?? '');
+};
+
 export const isRetryable = (e: unknown): boolean =>
   (typeof e === 'object' && e !== null && RETRYABLE.has((e as { code?: string }).code ?? '')) ||
   isStalePlan(e);
