@@ -10,7 +10,7 @@ import { DEVICE_SELECT, mergeDeviceRecord, newDeviceRecord, type DeviceRecord } 
 import { checkDeviceRules } from './device-rules.ts';
 import type { DeviceInput } from './device-schemas.ts';
 import { LEVEL_ORDER } from './device-view.ts';
-import { createdChanges, findGtinOwners, findHibccOwners, hibccTaken, insertDevices, replacePackaging, touchDevices, updateDevices } from './device-writes.ts';
+import { createdChanges, findGtinOwners, findHibccOwners, hibccTaken, insertDevices, replacePackaging, touchDevices, updateDevices, type IdentifierOwner } from './device-writes.ts';
 import { checkPackaging, type Packaging } from './packaging-rules.ts';
 import type { Provenance } from './provenance.ts';
 import { isColdChain } from './storage-conditions.ts';
@@ -82,56 +82,58 @@ function planRow(row: number, input: DeviceInput, stored: Stored | undefined): P
   return { row, id: stored.id, stored, record, packaging, recordChanged, packagingChanged, changes };
 }
 
-/** Every wanted GTIN is free, or this device's already, or given up by its device in this batch. */
-async function checkGtins(tx: Sql, plans: readonly Plan[], rows: readonly DeviceInput[]): Promise<void> {
+/** An identifier a packaging level carries (GTIN, HIBCC UDI-DI): where it is, who has it, and the refusals naming the row's field. */
+interface IdentifierKind {
+  of: (level: Plan['packaging'][number]) => string | null;
+  owners: (tx: Sql, ids: readonly string[]) => Promise<Map<string, IdentifierOwner>>;
+  twice: (p: Plan, id: string, other: Plan) => DomainError;
+  taken: (p: Plan, id: string, owner: IdentifierOwner) => DomainError;
+}
+
+/** Every wanted identifier is free, or this device's already, or given up by its device in this batch. */
+async function checkIdentifiers(tx: Sql, plans: readonly Plan[], kind: IdentifierKind): Promise<void> {
   const wanted = new Map<string, Plan>();
-  const fieldOf = (p: Plan, gtin: string) => `packaging.${rows[p.row]!.packaging!.findIndex((q) => normaliseGtin(q.gtin) === gtin)}.gtin`;
-  const taken = (p: Plan, gtin: string, holder: string) =>
-    forRow(p.row, () => {
-      throw new DomainError('GTIN_TAKEN', `GTIN ${gtin} is already a packaging level of ${holder}`, { field: fieldOf(p, gtin) });
-    });
   for (const p of plans.filter((q) => q.packagingChanged)) {
-    for (const { gtin } of p.packaging) {
-      const other = wanted.get(gtin);
-      if (other) taken(p, gtin, `device ${other.record.code} (row ${other.row})`);
-      wanted.set(gtin, p);
+    for (const level of p.packaging) {
+      const id = kind.of(level);
+      if (id === null) continue;
+      const other = wanted.get(id);
+      if (other) forRow(p.row, () => { throw kind.twice(p, id, other); });
+      wanted.set(id, p);
     }
   }
-  const owners = await findGtinOwners(tx, [...wanted.keys()]);
+  const owners = await kind.owners(tx, [...wanted.keys()]);
   const byId = new Map(plans.map((p) => [p.id, p]));
-  for (const [gtin, p] of wanted) {
-    const owner = owners.get(gtin);
+  for (const [id, p] of wanted) {
+    const owner = owners.get(id);
     if (!owner || owner.deviceId === p.id) continue;
     const ownerPlan = byId.get(owner.deviceId);
-    if (!ownerPlan || ownerPlan.packaging.some((q) => q.gtin === gtin)) taken(p, gtin, `device ${owner.deviceCode}`);
+    if (!ownerPlan || ownerPlan.packaging.some((q) => kind.of(q) === id)) forRow(p.row, () => { throw kind.taken(p, id, owner); });
   }
 }
 
-/** The same for HIBCC UDI-DIs: free, this device's already, or given up by its device in this batch. */
-async function checkHibccs(tx: Sql, plans: readonly Plan[], rows: readonly DeviceInput[]): Promise<void> {
-  const wanted = new Map<string, Plan>();
+const checkGtins = (tx: Sql, plans: readonly Plan[], rows: readonly DeviceInput[]): Promise<void> => {
+  const fieldOf = (p: Plan, gtin: string) => `packaging.${rows[p.row]!.packaging!.findIndex((q) => normaliseGtin(q.gtin) === gtin)}.gtin`;
+  const taken = (p: Plan, gtin: string, holder: string) =>
+    new DomainError('GTIN_TAKEN', `GTIN ${gtin} is already a packaging level of ${holder}`, { field: fieldOf(p, gtin) });
+  return checkIdentifiers(tx, plans, {
+    of: (level) => level.gtin,
+    owners: findGtinOwners,
+    twice: (p, gtin, other) => taken(p, gtin, `device ${other.record.code} (row ${other.row})`),
+    taken: (p, gtin, owner) => taken(p, gtin, `device ${owner.deviceCode}`),
+  });
+};
+
+const checkHibccs = (tx: Sql, plans: readonly Plan[], rows: readonly DeviceInput[]): Promise<void> => {
   const fieldOf = (p: Plan, hibcc: string) => `packaging.${rows[p.row]!.packaging!.findIndex((q) => q.hibcc === hibcc)}.hibcc`;
-  for (const p of plans.filter((q) => q.packagingChanged)) {
-    for (const { hibcc } of p.packaging) {
-      if (hibcc === null) continue;
-      const other = wanted.get(hibcc);
-      if (other) {
-        forRow(p.row, () => {
-          throw new DomainError('DUPLICATE', `HIBCC ${hibcc} is also given to device ${other.record.code} (row ${other.row})`, { field: fieldOf(p, hibcc) });
-        });
-      }
-      wanted.set(hibcc, p);
-    }
-  }
-  const owners = await findHibccOwners(tx, [...wanted.keys()]);
-  const byId = new Map(plans.map((p) => [p.id, p]));
-  for (const [hibcc, p] of wanted) {
-    const owner = owners.get(hibcc);
-    if (!owner || owner.deviceId === p.id) continue;
-    const ownerPlan = byId.get(owner.deviceId);
-    if (!ownerPlan || ownerPlan.packaging.some((q) => q.hibcc === hibcc)) forRow(p.row, () => { throw hibccTaken(owner, fieldOf(p, hibcc)); });
-  }
-}
+  return checkIdentifiers(tx, plans, {
+    of: (level) => level.hibcc,
+    owners: findHibccOwners,
+    twice: (p, hibcc, other) =>
+      new DomainError('DUPLICATE', `HIBCC ${hibcc} is also given to device ${other.record.code} (row ${other.row})`, { field: fieldOf(p, hibcc) }),
+    taken: (p, hibcc, owner) => hibccTaken(owner, fieldOf(p, hibcc)),
+  });
+};
 
 /** Levels that differ from the stored ones go; the new ones come (removals first, so a GTIN may move). */
 function writePackaging(tx: Sql, repackaged: readonly Plan[]): Promise<void> {
