@@ -26,6 +26,17 @@ export const CreatedPickListAnswer = Answer(Type.Object({
 }));
 
 /** One line of a pick list (get-pick-list.ts derives its view types from these schemas). */
+/** A device and the lot of it a pick or shipment line holds. */
+const LotOfDevice = Type.Object({
+  deviceId: Type.String(),
+  deviceCode: Type.String(),
+  deviceNameZh: Type.String(),
+  deviceNameEn: Nullable(Type.String()),
+  lotId: Type.String(),
+  lotNumber: Type.String(),
+  expiresOn: DateString(),
+});
+
 export const PickListLine = Type.Object({
   id: Type.String(),
   seq: Type.Integer(),
@@ -34,13 +45,7 @@ export const PickListLine = Type.Object({
   lineNo: Type.Integer(),
   binId: Type.String(),
   binCode: Type.String(),
-  deviceId: Type.String(),
-  deviceCode: Type.String(),
-  deviceNameZh: Type.String(),
-  deviceNameEn: Nullable(Type.String()),
-  lotId: Type.String(),
-  lotNumber: Type.String(),
-  expiresOn: DateString(),
+  ...LotOfDevice.properties,
   quantity: Type.Integer(),
   picked: Type.Integer(),
 });
@@ -169,13 +174,7 @@ export const ShipmentPage = Answer(Page(ShipmentSummary));
 
 export const ShipmentLine = Type.Object({
   lineNo: Type.Integer(),
-  deviceId: Type.String(),
-  deviceCode: Type.String(),
-  deviceNameZh: Type.String(),
-  deviceNameEn: Nullable(Type.String()),
-  lotId: Type.String(),
-  lotNumber: Type.String(),
-  expiresOn: DateString(),
+  ...LotOfDevice.properties,
   serial: Nullable(Type.String()),
   packageId: Nullable(Type.String()),
   sscc: Nullable(Type.String()),
